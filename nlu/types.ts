@@ -73,3 +73,15 @@ export interface Nlu {
   /** Replaces the product list used for product mentions (called when the catalog changes). */
   setCatalog(products: readonly CatalogEntry[]): void;
 }
+
+/**
+ * A sentence encoder: turns texts into fixed-size, L2-normalised embeddings. Optional: the NLU
+ * works without one and uses it, when configured, as extra features for intent and out-of-scope.
+ */
+export interface SentenceEncoder {
+  /** Name of the model (a hub id or a local directory's name), reported in model metadata. */
+  readonly name: string;
+  /** Length of every embedding. */
+  readonly dimension: number;
+  encode(texts: readonly string[]): Promise<Float32Array[]>;
+}
