@@ -1,0 +1,68 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { isoNow, type Clock } from './clock';
+
+/** A stored state document and its version. */
+export interface StateDocument {
+  value: Record<string, unknown>;
+  etag: number;
+}
+
+/** Thrown when a write carries an etag that is no longer current (another turn wrote first). */
+export class StaleStateError extends Error {
+  constructor(readonly key: string) {
+    super(`state "${key}" was changed by another writer`);
+    this.name = 'StaleStateError';
+  }
+}
+
+/**
+ * Key-value documents for conversation and dialog state (the bot's `Storage`), so a
+ * conversation resumes exactly where it was after a restart. Optimistic concurrency by etag.
+ */
+export class BotStateRepository {
+  private readonly getStmt: Statement<[string], { value: string; etag: number }>;
+  private readonly upsertStmt: Statement;
+  private readonly deleteStmt: Statement<[string]>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {
+    this.getStmt = db.prepare('SELECT value, etag FROM bot_state WHERE key = ?');
+    this.upsertStmt = db.prepare(`INSERT INTO bot_state (key, value, etag, updated_at) VALUES (@key, @value, 1, @now)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = bot_state.etag + 1, updated_at = excluded.updated_at`);
+    this.deleteStmt = db.prepare('DELETE FROM bot_state WHERE key = ?');
+  }
+
+  read(keys: readonly string[]): Map<string, StateDocument> {
+    const found = new Map<string, StateDocument>();
+    for (const key of keys) {
+      const row = this.getStmt.get(key);
+      if (row) found.set(key, { value: JSON.parse(row.value) as Record<string, unknown>, etag: row.etag });
+    }
+    return found;
+  }
+
+  /**
+   * Writes documents in one transaction. A document with an `expectedEtag` is written only if
+   * the stored etag still matches (`'*'` or undefined: last write wins).
+   */
+  write(changes: ReadonlyMap<string, { value: Record<string, unknown>; expectedEtag?: number | '*' }>): void {
+    const now = isoNow(this.clock);
+    this.db.transaction(() => {
+      for (const [key, change] of changes) {
+        if (typeof change.expectedEtag === 'number') {
+          const current = this.getStmt.get(key);
+          if (current && current.etag !== change.expectedEtag) throw new StaleStateError(key);
+        }
+        this.upsertStmt.run({ key, value: JSON.stringify(change.value), now });
+      }
+    })();
+  }
+
+  delete(keys: readonly string[]): void {
+    this.db.transaction(() => {
+      for (const key of keys) this.deleteStmt.run(key);
+    })();
+  }
+}

@@ -1,0 +1,183 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { isoNow, type Clock, type IdGenerator } from './clock';
+import type { Channel, Conversation, MessageAnnotations, MessageRole, StoredMessage } from './types';
+
+interface ConversationRow {
+  id: string;
+  session_id: string;
+  channel: Channel;
+  locale: string;
+  status: 'open' | 'closed';
+  started_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+interface MessageRow {
+  seq: number;
+  id: string;
+  conversation_id: string;
+  role: MessageRole;
+  text: string;
+  client_id: string | null;
+  payload: string | null;
+  created_at: string;
+  locale: string | null;
+  intent: string | null;
+  confidence: number | null;
+  sentiment_label: MessageAnnotations['sentimentLabel'] | null;
+  sentiment_score: number | null;
+  entities: string | null;
+}
+
+function toConversation(row: ConversationRow): Conversation {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    channel: row.channel,
+    locale: row.locale,
+    status: row.status,
+    startedAt: row.started_at,
+    updatedAt: row.updated_at,
+    closedAt: row.closed_at,
+  };
+}
+
+function toAnnotations(row: MessageRow): MessageAnnotations | null {
+  if (row.intent === null) return null;
+  return {
+    locale: row.locale ?? 'en',
+    intent: row.intent,
+    confidence: row.confidence ?? 0,
+    sentimentLabel: row.sentiment_label ?? 'neutral',
+    sentimentScore: row.sentiment_score ?? 0,
+    entities: row.entities ? (JSON.parse(row.entities) as unknown[]) : [],
+  };
+}
+
+function toMessage(row: MessageRow): StoredMessage {
+  return {
+    seq: row.seq,
+    id: row.id,
+    conversationId: row.conversation_id,
+    role: row.role,
+    text: row.text,
+    clientId: row.client_id,
+    payload: row.payload ? (JSON.parse(row.payload) as Record<string, unknown>) : null,
+    createdAt: row.created_at,
+    annotations: toAnnotations(row),
+  };
+}
+
+/** A message to append. */
+export interface NewMessage {
+  conversationId: string;
+  role: MessageRole;
+  text: string;
+  /** The sender's own id for the message; a repeat with the same id is stored once. */
+  clientId?: string;
+  payload?: Record<string, unknown>;
+  annotations?: MessageAnnotations;
+}
+
+/** Conversations and their messages. */
+export class ConversationsRepository {
+  private readonly openFor: Statement<[string, string], ConversationRow>;
+  private readonly insertConversation: Statement;
+  private readonly byId: Statement<[string], ConversationRow>;
+  private readonly insertMessage: Statement;
+  private readonly byClientId: Statement<[string, string], MessageRow>;
+  private readonly messageById: Statement<[string], MessageRow>;
+  private readonly touchStmt: Statement<[string, string]>;
+  private readonly annotateStmt: Statement;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {
+    this.openFor = db.prepare(`SELECT * FROM conversations WHERE session_id = ? AND channel = ? AND status = 'open'
+      ORDER BY started_at DESC LIMIT 1`);
+    this.insertConversation = db.prepare(`INSERT INTO conversations (id, session_id, channel, locale, status, started_at, updated_at)
+      VALUES (@id, @sessionId, @channel, @locale, 'open', @now, @now)`);
+    this.byId = db.prepare('SELECT * FROM conversations WHERE id = ?');
+    this.insertMessage = db.prepare(`INSERT INTO messages (id, conversation_id, role, text, client_id, payload, created_at,
+        locale, intent, confidence, sentiment_label, sentiment_score, entities)
+      VALUES (@id, @conversationId, @role, @text, @clientId, @payload, @createdAt,
+        @locale, @intent, @confidence, @sentimentLabel, @sentimentScore, @entities)
+      ON CONFLICT (conversation_id, client_id) WHERE client_id IS NOT NULL DO NOTHING`);
+    this.byClientId = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?');
+    this.messageById = db.prepare('SELECT * FROM messages WHERE id = ?');
+    this.touchStmt = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
+    this.annotateStmt = db.prepare(`UPDATE messages SET locale = @locale, intent = @intent, confidence = @confidence,
+      sentiment_label = @sentimentLabel, sentiment_score = @sentimentScore, entities = @entities WHERE id = @id`);
+  }
+
+  /** The session's open conversation on a channel, started now if there is none. */
+  openForSession(sessionId: string, channel: Channel, locale: string): Conversation {
+    const existing = this.openFor.get(sessionId, channel);
+    if (existing) return toConversation(existing);
+    const id = this.ids.next('conv');
+    this.insertConversation.run({ id, sessionId, channel, locale, now: isoNow(this.clock) });
+    return this.findById(id) as Conversation;
+  }
+
+  findById(id: string): Conversation | undefined {
+    const row = this.byId.get(id);
+    return row && toConversation(row);
+  }
+
+  /** Closes a conversation; the session's next message starts a new one. */
+  close(id: string): void {
+    const now = isoNow(this.clock);
+    this.db.prepare("UPDATE conversations SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?").run(now, now, id);
+  }
+
+  /**
+   * Stores a message durably (committed when this returns). A repeat of the same `clientId` in
+   * the same conversation returns the first copy with `created: false`.
+   */
+  appendMessage(message: NewMessage): { message: StoredMessage; created: boolean } {
+    const createdAt = isoNow(this.clock);
+    const a = message.annotations;
+    const result = this.insertMessage.run({
+      id: this.ids.next('msg'),
+      conversationId: message.conversationId,
+      role: message.role,
+      text: message.text,
+      clientId: message.clientId ?? null,
+      payload: message.payload ? JSON.stringify(message.payload) : null,
+      createdAt,
+      locale: a?.locale ?? null,
+      intent: a?.intent ?? null,
+      confidence: a?.confidence ?? null,
+      sentimentLabel: a?.sentimentLabel ?? null,
+      sentimentScore: a?.sentimentScore ?? null,
+      entities: a ? JSON.stringify(a.entities) : null,
+    });
+    if (result.changes === 0 && message.clientId) {
+      return { message: toMessage(this.byClientId.get(message.conversationId, message.clientId) as MessageRow), created: false };
+    }
+    this.touchStmt.run(createdAt, message.conversationId);
+    const row = this.db.prepare('SELECT * FROM messages WHERE seq = ?').get(result.lastInsertRowid) as MessageRow;
+    return { message: toMessage(row), created: true };
+  }
+
+  /** Adds the NLU's reading to a stored message. */
+  annotate(messageId: string, a: MessageAnnotations): void {
+    this.annotateStmt.run({ id: messageId, ...a, entities: JSON.stringify(a.entities) });
+  }
+
+  findMessage(id: string): StoredMessage | undefined {
+    const row = this.messageById.get(id);
+    return row && toMessage(row);
+  }
+
+  /** The conversation's messages, oldest first (the last `limit`). */
+  messages(conversationId: string, limit = 200): StoredMessage[] {
+    const rows = this.db
+      .prepare('SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq')
+      .all(conversationId, limit) as MessageRow[];
+    return rows.map(toMessage);
+  }
+}

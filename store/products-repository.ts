@@ -1,0 +1,119 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Product } from './types';
+
+interface ProductRow {
+  id: string;
+  name: string;
+  description: string;
+  category: string;
+  price_minor: number;
+  currency: string;
+  stock: number;
+  image_url: string | null;
+  attributes: string;
+  updated_at: string;
+}
+
+function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    category: row.category,
+    priceMinor: row.price_minor,
+    currency: row.currency,
+    stock: row.stock,
+    imageUrl: row.image_url,
+    attributes: JSON.parse(row.attributes) as Record<string, string>,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Filters for {@link ProductsRepository.list}. */
+export interface ProductQuery {
+  /** Words that must all appear in the name, description or category (case-insensitive). */
+  text?: string;
+  category?: string;
+  maxPriceMinor?: number;
+  inStockOnly?: boolean;
+  /** @default 24 */
+  limit?: number;
+  /** @default 0 */
+  offset?: number;
+}
+
+/** Escapes LIKE wildcards so a shopper's `%` or `_` is matched literally. */
+function likePattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The catalog. */
+export class ProductsRepository {
+  private readonly upsertStmt: Statement;
+  private readonly byId: Statement<[string], ProductRow>;
+
+  constructor(private readonly db: Database) {
+    this.upsertStmt = db.prepare(`
+      INSERT INTO products (id, name, description, category, price_minor, currency, stock, image_url, attributes, updated_at)
+      VALUES (@id, @name, @description, @category, @priceMinor, @currency, @stock, @imageUrl, @attributes, @updatedAt)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
+        category = excluded.category, price_minor = excluded.price_minor, currency = excluded.currency,
+        stock = excluded.stock, image_url = excluded.image_url, attributes = excluded.attributes,
+        updated_at = excluded.updated_at`);
+    this.byId = db.prepare('SELECT * FROM products WHERE id = ?');
+  }
+
+  /** Inserts or updates products by id, in one transaction. */
+  upsertMany(products: readonly Product[]): void {
+    this.db.transaction(() => {
+      for (const p of products) this.upsertStmt.run({ ...p, attributes: JSON.stringify(p.attributes) });
+    })();
+  }
+
+  findById(id: string): Product | undefined {
+    const row = this.byId.get(id);
+    return row && toProduct(row);
+  }
+
+  /** Products matching the query, best sellers' order is not known here: by name. */
+  list(query: ProductQuery = {}): { items: Product[]; total: number } {
+    const { where, params } = this.whereClause(query);
+    const total = this.db.prepare(`SELECT count(*) FROM products ${where}`).pluck().get(params) as number;
+    const rows = this.db
+      .prepare(`SELECT * FROM products ${where} ORDER BY name LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: query.limit ?? 24, offset: query.offset ?? 0 }) as ProductRow[];
+    return { items: rows.map(toProduct), total };
+  }
+
+  /** Every product (for building the recommender and the NLU's product matcher). */
+  all(): Product[] {
+    return (this.db.prepare('SELECT * FROM products ORDER BY id').all() as ProductRow[]).map(toProduct);
+  }
+
+  /** Distinct non-empty categories with their product counts. */
+  categories(): { category: string; count: number }[] {
+    return this.db
+      .prepare("SELECT category, count(*) AS count FROM products WHERE category <> '' GROUP BY category ORDER BY count DESC")
+      .all() as { category: string; count: number }[];
+  }
+
+  private whereClause(query: ProductQuery): { where: string; params: Record<string, unknown> } {
+    const clauses: string[] = [];
+    const params: Record<string, unknown> = {};
+    const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+    words.forEach((word, i) => {
+      clauses.push(`(lower(name || ' ' || description || ' ' || category) LIKE @w${i} ESCAPE '\\')`);
+      params[`w${i}`] = likePattern(word);
+    });
+    if (query.category) {
+      clauses.push('category = @category');
+      params.category = query.category;
+    }
+    if (query.maxPriceMinor !== undefined) {
+      clauses.push('price_minor <= @maxPrice');
+      params.maxPrice = query.maxPriceMinor;
+    }
+    if (query.inStockOnly) clauses.push('stock > 0');
+    return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
+}

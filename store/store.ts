@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { BotStateRepository } from './bot-state-repository';
+import { SYSTEM_CLOCK, randomIds, type Clock, type IdGenerator } from './clock';
+import { ConversationsRepository } from './conversations-repository';
+import { CustomersRepository } from './customers-repository';
+import { migrate } from './migrations';
+import { OrdersRepository } from './orders-repository';
+import { ProductsRepository } from './products-repository';
+import { SessionsRepository } from './sessions-repository';
+
+/** Options for {@link openStore}. */
+export interface StoreOptions {
+  /** SQLite file, created with its folder if missing; `:memory:` for a throwaway database. */
+  file: string;
+  /** @default the wall clock */
+  clock?: Clock;
+  /** @default time-ordered random ids */
+  ids?: IdGenerator;
+  /**
+   * SQLite `synchronous` level. `NORMAL` with WAL keeps every committed transaction through a
+   * process crash (`kill -9`); `FULL` also through power loss, at a cost per commit.
+   * @default 'NORMAL'
+   */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+/** The profile store: one repository per aggregate over one SQLite database. */
+export interface Store {
+  readonly db: Database;
+  readonly customers: CustomersRepository;
+  readonly products: ProductsRepository;
+  readonly orders: OrdersRepository;
+  readonly sessions: SessionsRepository;
+  readonly conversations: ConversationsRepository;
+  readonly botState: BotStateRepository;
+  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  /** True when the shop has no products yet (a new database). */
+  isEmpty(): boolean;
+  close(): void;
+}
+
+/**
+ * Opens (creating and migrating as needed) the SQLite store in WAL mode.
+ *
+ * @example
+ * const store = openStore({ file: 'var/shopkeep.db' });
+ */
+export function openStore(options: StoreOptions): Store {
+  if (options.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+  const db = new BetterSqlite3(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const ids = options.ids ?? randomIds(clock);
+  return {
+    db,
+    customers: new CustomersRepository(db),
+    products: new ProductsRepository(db),
+    orders: new OrdersRepository(db),
+    sessions: new SessionsRepository(db, clock, ids),
+    conversations: new ConversationsRepository(db, clock, ids),
+    botState: new BotStateRepository(db, clock),
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    isEmpty: () => db.prepare('SELECT count(*) FROM products').pluck().get() === 0,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
