@@ -1,0 +1,101 @@
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { Conversation, Store, StoredMessage } from '../../../store';
+import { payloadOf, toChatMessage } from './chat-message';
+import type { ChatMessage } from './events';
+
+/** Channel id of the storefront widget in Activities. */
+export const WIDGET_CHANNEL_ID = 'widget';
+/** The bot's account in Activities. */
+export const BOT_ACCOUNT = { id: 'shopkeep', name: 'Shopkeep', role: 'bot' } as const;
+
+/** Where the adapter delivers what the bot says: the server wires it to the socket room. */
+export interface ShopperOutbox {
+  deliver(conversationId: string, message: ChatMessage): void;
+  typing(conversationId: string, typing: boolean): void;
+}
+
+/** The Activity for a stored shopper message. */
+export function shopperActivity(conversation: Conversation, message: StoredMessage): Partial<Activity> {
+  return {
+    type: ActivityTypes.Message,
+    id: message.id,
+    text: message.text,
+    locale: conversation.locale,
+    timestamp: new Date(message.createdAt),
+    channelId: conversation.channel === 'widget' ? WIDGET_CHANNEL_ID : conversation.channel,
+    serviceUrl: '',
+    from: { id: conversation.sessionId, name: 'shopper', role: 'user' },
+    recipient: { ...BOT_ACCOUNT },
+    conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+  };
+}
+
+/**
+ * The widget channel as a botbuilder adapter: a stored shopper message becomes an Activity and
+ * runs a turn; every message the bot sends is stored first, then delivered to the widget.
+ */
+export class ShopperSocketAdapter extends BotAdapter {
+  constructor(
+    private readonly store: Store,
+    private readonly outbox: ShopperOutbox,
+  ) {
+    super();
+  }
+
+  /** Runs one bot turn for a stored shopper message. */
+  async processMessage(conversation: Conversation, message: StoredMessage, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const context = new TurnContext(this, shopperActivity(conversation, message));
+    this.outbox.typing(conversation.id, true);
+    try {
+      await this.runMiddleware(context, logic);
+    } finally {
+      this.outbox.typing(conversation.id, false);
+    }
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    const conversationId = context.activity.conversation.id;
+    for (const activity of activities) {
+      if (activity.type === ActivityTypes.Typing) {
+        this.outbox.typing(conversationId, true);
+        responses.push({ id: '' });
+        continue;
+      }
+      if (activity.type !== ActivityTypes.Message) {
+        responses.push({ id: '' });
+        continue;
+      }
+      const { message } = this.store.conversations.appendMessage({
+        conversationId,
+        role: 'bot',
+        text: activity.text ?? '',
+        payload: payloadOf(activity),
+      });
+      this.outbox.deliver(conversationId, toChatMessage(message));
+      responses.push({ id: message.id });
+    }
+    return responses;
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new Error('the widget channel does not edit sent messages');
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new Error('the widget channel does not delete sent messages');
+  }
+
+  /** Proactive messages (an agent's reply, a coupon offer) into a stored conversation. */
+  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+}

@@ -1,0 +1,69 @@
+import type { ActivityHandler } from 'botbuilder';
+import type { Conversation, ShopperSession, Store } from '../../../store';
+import { KeyedQueue } from '../../keyed-queue';
+import { toChatMessage } from './chat-message';
+import type { ChatMessage } from './events';
+import { ShopperSocketAdapter, type ShopperOutbox } from './shopper-adapter';
+
+/** A shopper's session and open conversation, as the widget resumes them. */
+export interface ShopperConnection {
+  session: ShopperSession;
+  conversation: Conversation;
+  history: ChatMessage[];
+}
+
+/** Reports turn failures (the server passes its logger). */
+export type TurnErrorReporter = (err: unknown, conversationId: string) => void;
+
+/** How many past messages a reconnecting widget is sent. */
+const HISTORY_LIMIT = 200;
+
+/**
+ * The widget channel's service: resumes or starts sessions, stores shopper messages durably
+ * before they are acknowledged, and runs the bot's turns one at a time per conversation.
+ * Socket.IO specifics stay in `server/`; this knows only the store and the bot.
+ */
+export class ShopperChannel {
+  private readonly adapter: ShopperSocketAdapter;
+  private readonly turns = new KeyedQueue();
+
+  constructor(
+    private readonly store: Store,
+    private readonly bot: ActivityHandler,
+    outbox: ShopperOutbox,
+    private readonly onTurnError: TurnErrorReporter,
+  ) {
+    this.adapter = new ShopperSocketAdapter(store, outbox);
+    this.adapter.onTurnError = async (_context, err) => onTurnError(err, _context.activity.conversation.id);
+  }
+
+  /** Resumes the session (or starts a new one when the id is missing or unknown). */
+  connect(sessionId: string | undefined, locale: string): ShopperConnection {
+    let session = sessionId ? this.store.sessions.findById(sessionId) : undefined;
+    if (session) this.store.sessions.touch(session.id);
+    else session = this.store.sessions.create(locale);
+    const conversation = this.store.conversations.openForSession(session.id, 'widget', session.locale);
+    const history = this.store.conversations.messages(conversation.id, HISTORY_LIMIT).map(toChatMessage);
+    return { session, conversation, history };
+  }
+
+  /**
+   * Stores a shopper message (committed when this returns, so the caller may acknowledge it)
+   * and queues the bot's turn. A repeat of a `clientId` returns the stored copy and runs no turn.
+   */
+  receive(conversationId: string, clientId: string, text: string): { message: ChatMessage; created: boolean } {
+    const conversation = this.store.conversations.findById(conversationId);
+    if (!conversation) throw new Error(`unknown conversation ${conversationId}`);
+    const { message, created } = this.store.conversations.appendMessage({ conversationId, role: 'shopper', text, clientId });
+    if (created) {
+      void this.turns.run(conversationId, () => this.adapter.processMessage(conversation, message, (ctx) => this.bot.run(ctx)))
+        .catch((err: unknown) => this.onTurnError(err, conversationId));
+    }
+    return { message: toChatMessage(message), created };
+  }
+
+  /** Waits for the turns under way (graceful shutdown). */
+  drain(): Promise<void> {
+    return this.turns.drain();
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * What the bot remembers across turns of one conversation (kept in conversation state, in
+ * SQLite), beyond the dialog stack itself.
+ */
+export interface ConversationMemory {
+  /** The last order the shopper was shown, for follow-ups like "and when will it arrive?". */
+  lastOrderId?: string;
+  /** Orders whose number and email the shopper has proved in this conversation. */
+  verifiedOrderIds?: string[];
+  /** Whether the bot has greeted the shopper already. */
+  greeted?: boolean;
+}
