@@ -13,3 +13,21 @@ for (const pkg of NESTED) {
   const nested = path.join(root, pkg, 'node_modules', '@microsoft', 'recognizers-text-number');
   fs.rmSync(nested, { recursive: true, force: true });
 }
+
+// Fixes to dependencies live in patches/ (see patches/README.md) and are applied by
+// patch-package, a devDependency: an install without dev dependencies skips them, and the code
+// that needs a fix checks for it at run time and says so.
+let patchPackage;
+try {
+  patchPackage = require.resolve('patch-package/index.js', { paths: [path.join(__dirname, '..')] });
+} catch {
+  process.stderr.write('postinstall: patch-package is not installed; patches/ not applied\n');
+}
+if (patchPackage) {
+  const { spawnSync } = require('node:child_process');
+  const result = spawnSync(process.execPath, [patchPackage, '--error-on-fail'], {
+    cwd: path.join(__dirname, '..'),
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
