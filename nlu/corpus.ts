@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { LOCALES, type Locale } from './types';
+import { detectLocale } from './text';
+
+/** One training or test message. */
+export interface LabelledText {
+  text: string;
+  intent: string;
+  locale: Locale;
+}
+
+const ROW = z.object({
+  text: z.string().trim().min(1, 'empty text'),
+  intent: z.string().trim().regex(/^[\w.-]+$/u, 'intent names are letters, digits, _ . -'),
+  locale: z.enum(LOCALES).optional(),
+});
+
+/**
+ * Parses a `text,intent[,locale]` CSV (header required). Rows are validated; the first bad
+ * row fails with its line number. A missing locale is detected from the text.
+ */
+export function parseIntentCsv(content: string | Buffer, source = 'csv'): LabelledText[] {
+  let records: Record<string, string>[];
+  try {
+    records = parse(content, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+  } catch (err) {
+    throw new Error(`${source}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  return records.map((record, i) => {
+    const row = ROW.safeParse({ ...record, locale: record.locale || undefined });
+    if (!row.success) {
+      const issue = row.error.issues[0];
+      throw new Error(`${source} row ${i + 2}: ${issue?.path.join('.') || 'row'} ${issue?.message ?? 'invalid'}`);
+    }
+    return { text: row.data.text, intent: row.data.intent, locale: row.data.locale ?? detectLocale(row.data.text) };
+  });
+}
+
+/** Reads every `*.csv` of a folder whose name passes `include` (sorted, so runs are reproducible). */
+export function readCorpusFolder(dir: string, include: (file: string) => boolean): LabelledText[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.csv') && include(f))
+    .sort()
+    .flatMap((f) => parseIntentCsv(fs.readFileSync(path.join(dir, f)), f));
+}

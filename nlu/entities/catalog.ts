@@ -1,0 +1,97 @@
+import type { CatalogEntry, Entity } from '../types';
+
+/** Words that name no product ("set of 3", "the"). */
+const STOPWORDS = new Set(['the', 'and', 'for', 'with', 'set', 'of', 'a', 'an', 'in', 'on', 'my', 'your', 'pack', 'size', 'i', 'do', 'you', 'have', 'is', 'it', 'this', 'that', 'any', 'some', 'me']);
+/** Share of a product name's (IDF-weighted) words a mention must cover. */
+const MIN_COVERAGE = 0.6;
+
+interface IndexedProduct {
+  entry: CatalogEntry;
+  words: string[];
+}
+
+function words(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (m.index !== undefined) out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Edit distance ≤ 1 (one typo), for words of 5+ letters where a typo is plausible and harmless. */
+function oneTypoApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 5) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * Finds product mentions by IDF-weighted word overlap with catalog names, tolerating one typo
+ * per long word and plurals; the best-covered product wins each stretch of text.
+ */
+export class CatalogMatcher {
+  private products: IndexedProduct[] = [];
+  private idf = new Map<string, number>();
+  private byWord = new Map<string, IndexedProduct[]>();
+
+  /** Replaces the catalog. */
+  setCatalog(entries: readonly CatalogEntry[]): void {
+    this.products = entries.map((entry) => ({ entry, words: [...new Set(words(entry.name).map((w) => singular(w.word)).filter((w) => !STOPWORDS.has(w) && w.length > 1))] }));
+    const df = new Map<string, number>();
+    for (const p of this.products) for (const w of p.words) df.set(w, (df.get(w) ?? 0) + 1);
+    this.idf = new Map([...df].map(([w, n]) => [w, Math.log((1 + this.products.length) / n)]));
+    this.byWord = new Map();
+    for (const p of this.products) for (const w of p.words) this.byWord.set(w, [...(this.byWord.get(w) ?? []), p]);
+  }
+
+  private lookup(word: string): string | undefined {
+    if (this.byWord.has(word)) return word;
+    if (word.length < 5) return undefined;
+    for (const candidate of this.byWord.keys()) if (oneTypoApart(word, candidate)) return candidate;
+    return undefined;
+  }
+
+  /** Product entities in a message (value = product id, confidence = IDF-weighted coverage). */
+  find(text: string): Entity[] {
+    if (this.products.length === 0) return [];
+    const matched = words(text)
+      .map((w) => ({ ...w, key: STOPWORDS.has(w.word) ? undefined : this.lookup(singular(w.word)) }))
+      .filter((w): w is { word: string; start: number; end: number; key: string } => w.key !== undefined);
+    if (matched.length === 0) return [];
+    const keys = new Set(matched.map((m) => m.key));
+    let best: { product: IndexedProduct; coverage: number } | undefined;
+    for (const product of new Set(matched.flatMap((m) => this.byWord.get(m.key) ?? []))) {
+      const total = product.words.reduce((s, w) => s + (this.idf.get(w) ?? 0), 0);
+      const hit = product.words.filter((w) => keys.has(w)).reduce((s, w) => s + (this.idf.get(w) ?? 0), 0);
+      const coverage = total > 0 ? hit / total : 0;
+      if (!best || coverage > best.coverage) best = { product, coverage };
+    }
+    if (!best || best.coverage < MIN_COVERAGE) return [];
+    const own = matched.filter((m) => best.product.words.includes(m.key));
+    const start = Math.min(...own.map((m) => m.start));
+    const end = Math.max(...own.map((m) => m.end));
+    return [{ type: 'product', value: best.product.entry.id, text: text.slice(start, end), start, end, confidence: Math.min(1, best.coverage) }];
+  }
+}
+
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}

@@ -1,0 +1,65 @@
+import type { Entity, EntityType } from '../types';
+
+/** One regular-expression entity rule: the pattern and how to normalise a match. */
+interface PatternRule {
+  type: EntityType;
+  pattern: RegExp;
+  /** Capture group holding the value (0 = the whole match). */
+  group: number;
+  normalize: (value: string) => string;
+}
+
+/**
+ * Order numbers: the shop's invoice numbers are 6 digits (a `C` prefix marks a cancellation in
+ * the UCI data), written bare, as `#536365`, `order 536365`, `order no. 536365` or `订单536365`.
+ * Longer digit runs are phone numbers or card numbers, not orders, hence the digit boundaries.
+ */
+const ORDER_ID = /(?:(?:order|invoice|purchase|订单|单号)\s*(?:no\.?|number|num|id|#|号)?\s*[:：]?\s*#?|#)?(?<![\d.,\w])([cC]?\d{6})(?![\d.,]\d)/gu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+const PHONE = /(?<![\w+])(\+?\d[\d ()-]{8,16}\d)(?!\d)/gu;
+const MONEY = /(?:([£$€¥￥])\s?(\d+(?:[.,]\d{1,2})?)|(\d+(?:[.,]\d{1,2})?)\s?(pounds?|quid|dollars?|euros?|gbp|usd|eur|元|块钱?|rmb))/giu;
+const QUANTITY = /\b(\d{1,3})\s?(?:x\b|pcs\b|pieces?\b|items?\b|units?\b|of\s+(?:them|these|those)\b)|[x×](\d{1,3})\b|(\d{1,3})\s?(?:个|件|只|套|盒|包)/giu;
+
+const RULES: readonly PatternRule[] = [
+  { type: 'email', pattern: EMAIL, group: 0, normalize: (v) => v.toLowerCase() },
+  { type: 'order_id', pattern: ORDER_ID, group: 1, normalize: (v) => v.toUpperCase() },
+  { type: 'phone', pattern: PHONE, group: 1, normalize: (v) => v.replace(/[^\d+]/gu, '') },
+];
+
+function overlaps(entity: Entity, taken: readonly Entity[]): boolean {
+  return taken.some((t) => entity.start < t.end && t.start < entity.end);
+}
+
+function moneyValue(match: RegExpMatchArray): string {
+  const amount = (match[2] ?? match[3] ?? '0').replace(',', '.');
+  return Number(amount).toFixed(2);
+}
+
+/**
+ * Finds the pattern entities (order number, email, phone, money, quantity), earlier rules
+ * winning over later ones where spans overlap (an email's digits are not an order number).
+ */
+export function findPatternEntities(text: string): Entity[] {
+  const found: Entity[] = [];
+  for (const rule of RULES) {
+    for (const match of text.matchAll(rule.pattern)) {
+      const raw = match[rule.group];
+      if (!raw || match.index === undefined) continue;
+      const start = match.index + match[0].lastIndexOf(raw);
+      const entity: Entity = { type: rule.type, value: rule.normalize(raw), text: raw, start, end: start + raw.length, confidence: 1 };
+      if (!overlaps(entity, found)) found.push(entity);
+    }
+  }
+  for (const match of text.matchAll(MONEY)) {
+    if (match.index === undefined) continue;
+    const entity: Entity = { type: 'money', value: moneyValue(match), text: match[0], start: match.index, end: match.index + match[0].length, confidence: 1 };
+    if (!overlaps(entity, found)) found.push(entity);
+  }
+  for (const match of text.matchAll(QUANTITY)) {
+    if (match.index === undefined) continue;
+    const value = match[1] ?? match[2] ?? match[3] ?? '';
+    const entity: Entity = { type: 'quantity', value: String(Number(value)), text: match[0], start: match.index, end: match.index + match[0].length, confidence: 1 };
+    if (value && !overlaps(entity, found)) found.push(entity);
+  }
+  return found;
+}

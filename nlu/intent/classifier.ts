@@ -1,0 +1,181 @@
+import { OUT_OF_SCOPE, type IntentScore } from '../types';
+import { expectedCalibrationError, fitTemperature, learnThreshold, type HeldOut } from './calibration';
+import { decodeFloats, encodeFloats } from './codec';
+import { softmax, softmaxLogits, trainSoftmax, type SoftmaxModel } from './softmax';
+import { stratifiedSplit } from './split';
+import { TfidfVectorizer, type VectorizerState } from './vectorizer';
+
+/** One labelled training message. */
+export interface IntentExample {
+  text: string;
+  intent: string;
+}
+
+/** Options of {@link LinearIntentClassifier.train}. */
+export interface LinearTrainOptions {
+  /** L2 penalty per example, @default 1e-5 */
+  l2?: number;
+  /** SGD passes; by default enough for ~150k steps, between 10 and 60. */
+  epochs?: number;
+  /** Seed of shuffling and splitting, @default 1 */
+  seed?: number;
+  /** Held-out share used to calibrate confidence and learn the out-of-scope threshold, @default 0.15 */
+  heldOutFraction?: number;
+  /** In-scope accuracy the out-of-scope threshold may cost on held-out data, @default 0.015 */
+  maxInScopeLoss?: number;
+  /** Progress in 0..1 (training runs twice: calibration model, then the final one). */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Figures measured on the held-out part during training (never on trained-on data). */
+export interface CalibrationReport {
+  heldOut: number;
+  accuracy: number;
+  /** Expected calibration error before and after temperature scaling. */
+  eceRaw: number;
+  ece: number;
+  temperature: number;
+  threshold: number;
+}
+
+/** Saved state of a {@link LinearIntentClassifier}. */
+export interface LinearClassifierState {
+  labels: string[];
+  vectorizer: VectorizerState;
+  weights: string;
+  bias: number[];
+  temperature: number;
+  threshold: number;
+  report: CalibrationReport;
+}
+
+/** A calibrated prediction: the intent or out_of_scope, and the full ranking. */
+export interface IntentPrediction {
+  intent: string;
+  confidence: number;
+  alternatives: IntentScore[];
+}
+
+const STEPS_PER_TRAINING = 150_000;
+
+function defaultEpochs(n: number): number {
+  return Math.min(60, Math.max(10, Math.ceil(STEPS_PER_TRAINING / Math.max(1, n))));
+}
+
+function fitLinear(examples: readonly IntentExample[], labels: readonly string[], options: LinearTrainOptions, progress: (f: number) => void): { vectorizer: TfidfVectorizer; model: SoftmaxModel } {
+  const vectorizer = TfidfVectorizer.fit(examples.map((e) => e.text));
+  const xs = examples.map((e) => vectorizer.transform(e.text));
+  const ys = examples.map((e) => labels.indexOf(e.intent));
+  const model = trainSoftmax(xs, ys, labels.length, vectorizer.size, {
+    epochs: options.epochs ?? defaultEpochs(examples.length),
+    l2: options.l2 ?? 1e-5,
+    seed: options.seed ?? 1,
+    onEpoch: (epoch, epochs) => progress(epoch / epochs),
+  });
+  return { vectorizer, model };
+}
+
+/**
+ * Word + character n-gram TF-IDF with multinomial logistic regression, calibrated by
+ * temperature scaling and given an out-of-scope threshold, both learned on a held-out split.
+ * Examples labelled `out_of_scope` are trained as a class of their own and also sharpen the
+ * threshold.
+ */
+export class LinearIntentClassifier {
+  private constructor(
+    private readonly state: Omit<LinearClassifierState, 'weights' | 'vectorizer'>,
+    private readonly vectorizer: TfidfVectorizer,
+    private readonly model: SoftmaxModel,
+  ) {}
+
+  /** Intents known to the model (out_of_scope included when it was trained). */
+  get labels(): readonly string[] {
+    return this.state.labels;
+  }
+
+  /** Held-out calibration figures. */
+  get report(): CalibrationReport {
+    return this.state.report;
+  }
+
+  /** Trains, calibrates on a held-out split, then retrains on everything. */
+  static train(examples: readonly IntentExample[], options: LinearTrainOptions = {}): LinearIntentClassifier {
+    if (examples.length === 0) throw new Error('no training examples');
+    const labels = [...new Set(examples.map((e) => e.intent))].sort();
+    if (labels.filter((l) => l !== OUT_OF_SCOPE).length < 2) throw new Error('need at least two intents to train');
+    const progress = options.onProgress ?? (() => undefined);
+    const split = stratifiedSplit(examples.map((e) => e.intent), options.heldOutFraction ?? 0.15, options.seed ?? 1);
+    const part = fitLinear(split.train.map((i) => examples[i] as IntentExample), labels, options, (f) => progress(f * 0.4));
+    const heldOut = split.heldOut.map((i) => examples[i] as IntentExample);
+    const report = calibrate(heldOut, labels, part.vectorizer, part.model, options.maxInScopeLoss ?? 0.015);
+    const full = fitLinear(examples, labels, options, (f) => progress(0.4 + f * 0.6));
+    const { temperature, threshold } = report;
+    return new LinearIntentClassifier({ labels, bias: [], temperature, threshold, report }, full.vectorizer, full.model);
+  }
+
+  /** Restores a saved classifier. */
+  static fromState(state: LinearClassifierState): LinearIntentClassifier {
+    const vectorizer = TfidfVectorizer.fromState(state.vectorizer);
+    const model: SoftmaxModel = { classes: state.labels.length, features: vectorizer.size, weights: decodeFloats(state.weights), bias: Float32Array.from(state.bias) };
+    if (model.weights.length !== model.classes * model.features) throw new Error('intent model weights do not match its vocabulary');
+    return new LinearIntentClassifier(state, vectorizer, model);
+  }
+
+  /** The state to save. */
+  toState(): LinearClassifierState {
+    return { ...this.state, vectorizer: this.vectorizer.toState(), weights: encodeFloats(this.model.weights), bias: [...this.model.bias] };
+  }
+
+  /** Uncalibrated scores, one per label (for ensembling). */
+  logits(text: string): Float64Array {
+    return softmaxLogits(this.model, this.vectorizer.transform(text));
+  }
+
+  /** Calibrated prediction with the out-of-scope decision. */
+  predict(text: string): IntentPrediction {
+    return decide(softmax(this.logits(text), this.state.temperature), this.state.labels, this.state.threshold);
+  }
+}
+
+/**
+ * Ranks the intents and applies the out-of-scope rule: out_of_scope when the model names it or
+ * when the best in-scope probability is under the threshold.
+ */
+export function decide(probs: ArrayLike<number>, labels: readonly string[], threshold: number): IntentPrediction {
+  const ranked: IntentScore[] = labels.map((intent, i) => ({ intent, confidence: probs[i] ?? 0 })).sort((a, b) => b.confidence - a.confidence);
+  const best = ranked[0] ?? { intent: OUT_OF_SCOPE, confidence: 0 };
+  const bestInScope = ranked.find((s) => s.intent !== OUT_OF_SCOPE);
+  const alternatives = ranked.filter((s) => s.intent !== OUT_OF_SCOPE).slice(0, 5);
+  if (best.intent === OUT_OF_SCOPE || !bestInScope || bestInScope.confidence < threshold) {
+    const oos = ranked.find((s) => s.intent === OUT_OF_SCOPE)?.confidence ?? 0;
+    return { intent: OUT_OF_SCOPE, confidence: Math.max(oos, 1 - (bestInScope?.confidence ?? 0)), alternatives };
+  }
+  return { intent: bestInScope.intent, confidence: bestInScope.confidence, alternatives: alternatives.slice(1) };
+}
+
+function calibrate(heldOut: readonly IntentExample[], labels: readonly string[], vectorizer: TfidfVectorizer, model: SoftmaxModel, maxLoss: number): CalibrationReport {
+  const scored: HeldOut[] = heldOut.map((e) => ({ logits: softmaxLogits(model, vectorizer.transform(e.text)), label: labels.indexOf(e.intent) }));
+  const temperature = fitTemperature(scored);
+  const oosIndex = labels.indexOf(OUT_OF_SCOPE);
+  const rows = scored.map((s, k) => {
+    const probs = softmax(s.logits, temperature);
+    const raw = softmax(s.logits);
+    let best = -1;
+    probs.forEach((p, c) => {
+      if (c !== oosIndex && (best < 0 || p > (probs[best] ?? 0))) best = c;
+    });
+    const rawBest = raw.indexOf(Math.max(...raw));
+    const outOfScope = heldOut[k]?.intent === OUT_OF_SCOPE;
+    return { confidence: probs[best] ?? 0, rawConfidence: raw[rawBest] ?? 0, outOfScope, correct: !outOfScope && best === s.label, rawCorrect: rawBest === s.label };
+  });
+  const inScope = rows.filter((r) => !r.outOfScope);
+  const threshold = learnThreshold(rows, maxLoss);
+  return {
+    heldOut: heldOut.length,
+    accuracy: inScope.length ? inScope.filter((r) => r.correct).length / inScope.length : 0,
+    eceRaw: expectedCalibrationError(rows.map((r) => ({ confidence: r.rawConfidence, correct: r.rawCorrect }))),
+    ece: expectedCalibrationError(inScope.map((r) => ({ confidence: r.confidence, correct: r.correct }))),
+    temperature,
+    threshold,
+  };
+}

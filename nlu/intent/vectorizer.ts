@@ -1,0 +1,117 @@
+import { normalizeText, tokenize } from '../text';
+
+/** A sparse vector: parallel arrays of feature indices (ascending) and values. */
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+/** Options of {@link TfidfVectorizer}. */
+export interface VectorizerOptions {
+  /** Character n-gram lengths inside each space-separated chunk, @default [2, 5] */
+  charRange?: readonly [number, number];
+  /** Word n-gram lengths, @default [1, 2] */
+  wordRange?: readonly [number, number];
+  /** A feature must occur in at least this many training texts (drops typos' one-off n-grams), @default 2 */
+  minDf?: number;
+}
+
+/** The vectorizer's saved state. */
+export interface VectorizerState {
+  charRange: [number, number];
+  wordRange: [number, number];
+  vocabulary: string[];
+  idf: number[];
+}
+
+/** Counts the n-grams of one text: word n-grams prefixed `w`, character n-grams prefixed `c`. */
+export function countGrams(text: string, charRange: readonly [number, number], wordRange: readonly [number, number]): Map<string, number> {
+  const normalized = normalizeText(text);
+  const counts = new Map<string, number>();
+  const add = (gram: string): void => {
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  };
+  const tokens = tokenize(normalized);
+  for (let n = wordRange[0]; n <= wordRange[1]; n++) {
+    for (let i = 0; i + n <= tokens.length; i++) add(`w${tokens.slice(i, i + n).join(' ')}`);
+  }
+  // Character n-grams within padded chunks (scikit-learn's char_wb): robust to typos and
+  // inflections, and for Chinese (no spaces) they cover the words a tokenizer would find.
+  for (const chunk of normalized.split(' ')) {
+    if (!chunk) continue;
+    const padded = ` ${chunk} `;
+    for (let n = charRange[0]; n <= charRange[1]; n++) {
+      for (let i = 0; i + n <= padded.length; i++) add(`c${padded.slice(i, i + n)}`);
+    }
+  }
+  return counts;
+}
+
+/**
+ * TF-IDF over word 1-2 grams and character 2-5 grams, sublinear term frequency, each block
+ * L2-normalised separately so short and long messages weigh the same.
+ */
+export class TfidfVectorizer {
+  private readonly index = new Map<string, number>();
+
+  private constructor(private readonly state: VectorizerState) {
+    state.vocabulary.forEach((gram, i) => this.index.set(gram, i));
+  }
+
+  /** Number of features. */
+  get size(): number {
+    return this.state.vocabulary.length;
+  }
+
+  /** Learns the vocabulary and IDF weights from training texts. */
+  static fit(texts: readonly string[], options: VectorizerOptions = {}): TfidfVectorizer {
+    const charRange: [number, number] = [...(options.charRange ?? [2, 5])] as [number, number];
+    const wordRange: [number, number] = [...(options.wordRange ?? [1, 2])] as [number, number];
+    const minDf = options.minDf ?? 2;
+    const df = new Map<string, number>();
+    for (const text of texts) {
+      for (const gram of countGrams(text, charRange, wordRange).keys()) df.set(gram, (df.get(gram) ?? 0) + 1);
+    }
+    const vocabulary = [...df.entries()].filter(([, n]) => n >= minDf).map(([gram]) => gram).sort();
+    const n = texts.length;
+    const idf = vocabulary.map((gram) => Math.log((1 + n) / (1 + (df.get(gram) ?? 0))) + 1);
+    return new TfidfVectorizer({ charRange, wordRange, vocabulary, idf });
+  }
+
+  /** Restores a fitted vectorizer. */
+  static fromState(state: VectorizerState): TfidfVectorizer {
+    return new TfidfVectorizer(state);
+  }
+
+  /** The state to save. */
+  toState(): VectorizerState {
+    return this.state;
+  }
+
+  /** Turns one text into its sparse TF-IDF vector. */
+  transform(text: string): SparseVector {
+    const counts = countGrams(text, this.state.charRange, this.state.wordRange);
+    const entries: [number, number, boolean][] = [];
+    let wordNorm = 0;
+    let charNorm = 0;
+    for (const [gram, count] of counts) {
+      const i = this.index.get(gram);
+      if (i === undefined) continue;
+      const value = (1 + Math.log(count)) * (this.state.idf[i] ?? 1);
+      const isWord = gram.charCodeAt(0) === 119; // 'w'
+      if (isWord) wordNorm += value * value;
+      else charNorm += value * value;
+      entries.push([i, value, isWord]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
+    const charScale = charNorm > 0 ? 1 / Math.sqrt(charNorm) : 0;
+    const indices = new Int32Array(entries.length);
+    const values = new Float32Array(entries.length);
+    entries.forEach(([i, v, isWord], k) => {
+      indices[k] = i;
+      values[k] = v * (isWord ? wordScale : charScale);
+    });
+    return { indices, values };
+  }
+}
