@@ -7,6 +7,8 @@ export interface ConversationMemory {
   lastOrderId?: string;
   /** Orders whose number and email the shopper has proved in this conversation. */
   verifiedOrderIds?: string[];
+  /** The language the shopper last wrote in; replies follow it. */
+  locale?: 'en' | 'zh';
   /** Whether the bot has greeted the shopper already. */
   greeted?: boolean;
 }

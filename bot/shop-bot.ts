@@ -25,6 +25,13 @@ function annotations(u: Understanding): MessageAnnotations {
   };
 }
 
+/** True when a message is nothing but entities (an email, an order number): it has no language of its own. */
+function onlyEntities(u: Understanding): boolean {
+  let rest = u.text;
+  for (const e of u.entities) rest = rest.replace(e.text, ' ');
+  return u.entities.length > 0 && !/\p{L}{2,}/u.test(rest);
+}
+
 /**
  * The shop's bot: one botbuilder ActivityHandler for every channel. Each message is understood
  * by the NLU (the reading is stored beside the message), then the active dialog continues or
@@ -55,9 +62,13 @@ export class ShopBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const text = (context.activity.text ?? '').trim();
-    const hint = context.activity.locale === 'zh' ? 'zh' : 'en';
-    const understanding = await this.deps.nlu.understand(text, { locale: hint satisfies Locale });
+    const memory = await this.memory.get(context, {});
+    // Numbers and emails say nothing of the language: they keep the conversation's last one.
+    const hint: Locale = memory.locale ?? (context.activity.locale?.startsWith('zh') ? 'zh' : 'en');
+    const understood = await this.deps.nlu.understand(text, { locale: hint });
+    const understanding = onlyEntities(understood) ? { ...understood, locale: hint } : understood;
     setUnderstanding(context, understanding);
+    await this.memory.set(context, { ...memory, locale: understanding.locale });
     if (context.activity.id) this.deps.store.conversations.annotate(context.activity.id, annotations(understanding));
 
     const dc = await this.dialogs.createContext(context);

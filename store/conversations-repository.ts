@@ -173,6 +173,19 @@ export class ConversationsRepository {
     return row && toMessage(row);
   }
 
+  /**
+   * Shopper messages whose bot turn never started (no NLU reading stored), oldest first: after a
+   * crash these are answered on start, so no acknowledged message goes unanswered.
+   */
+  unansweredShopperMessages(sinceIso: string, limit = 1000): StoredMessage[] {
+    const rows = this.db
+      .prepare(`SELECT m.* FROM messages m JOIN conversations c ON c.id = m.conversation_id
+        WHERE m.role = 'shopper' AND m.intent IS NULL AND m.created_at >= ? AND c.status = 'open'
+        ORDER BY m.seq LIMIT ?`)
+      .all(sinceIso, limit) as MessageRow[];
+    return rows.map(toMessage);
+  }
+
   /** The conversation's messages, oldest first (the last `limit`). */
   messages(conversationId: string, limit = 200): StoredMessage[] {
     const rows = this.db

@@ -1,5 +1,5 @@
 import type { ActivityHandler } from 'botbuilder';
-import type { Conversation, ShopperSession, Store } from '../../../store';
+import type { Conversation, ShopperSession, Store, StoredMessage } from '../../../store';
 import { KeyedQueue } from '../../keyed-queue';
 import { toChatMessage } from './chat-message';
 import type { ChatMessage } from './events';
@@ -48,6 +48,24 @@ export class ShopperChannel {
   }
 
   /**
+   * Runs the turns of shopper messages that were stored but never answered (the server stopped
+   * between the ack and the turn). Widget conversations only; call once at start.
+   *
+   * @param sinceIso only messages stored after this time (older ones are stale to answer now)
+   * @returns how many turns were queued
+   */
+  resumeUnanswered(sinceIso: string): number {
+    let queued = 0;
+    for (const message of this.store.conversations.unansweredShopperMessages(sinceIso)) {
+      const conversation = this.store.conversations.findById(message.conversationId);
+      if (conversation?.channel !== 'widget') continue;
+      this.queueTurn(conversation, message);
+      queued += 1;
+    }
+    return queued;
+  }
+
+  /**
    * Stores a shopper message (committed when this returns, so the caller may acknowledge it)
    * and queues the bot's turn. A repeat of a `clientId` returns the stored copy and runs no turn.
    */
@@ -55,11 +73,14 @@ export class ShopperChannel {
     const conversation = this.store.conversations.findById(conversationId);
     if (!conversation) throw new Error(`unknown conversation ${conversationId}`);
     const { message, created } = this.store.conversations.appendMessage({ conversationId, role: 'shopper', text, clientId });
-    if (created) {
-      void this.turns.run(conversationId, () => this.adapter.processMessage(conversation, message, (ctx) => this.bot.run(ctx)))
-        .catch((err: unknown) => this.onTurnError(err, conversationId));
-    }
+    if (created) this.queueTurn(conversation, message);
     return { message: toChatMessage(message), created };
+  }
+
+  private queueTurn(conversation: Conversation, message: StoredMessage): void {
+    this.turns
+      .run(conversation.id, () => this.adapter.processMessage(conversation, message, (ctx) => this.bot.run(ctx)))
+      .catch((err: unknown) => this.onTurnError(err, conversation.id));
   }
 
   /** Waits for the turns under way (graceful shutdown). */
