@@ -30,6 +30,8 @@ export class ShopkeepWidget {
   private readonly connection: ShopperConnection;
   private readonly inFlight = new Set<string>();
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Off while restoring history: old messages are not news, so they raise no unread badge. */
+  private announce = true;
 
   constructor(settings: WidgetSettings, deps: WidgetDeps) {
     const strings = uiStrings(settings.locale);
@@ -48,7 +50,7 @@ export class ShopkeepWidget {
     });
     this.view.setConnection('connecting');
     document.body.append(this.view.host);
-    this.conversation.subscribe(() => this.view.render(this.conversation.list(), true));
+    this.conversation.subscribe(() => this.view.render(this.conversation.list(), this.announce));
     this.connection = new ShopperConnection(settings.server, settings.locale, localSessionStore(settings.server), {
       onState: (state) => this.view.setConnection(state),
       onSession: deps.onSession,
@@ -92,7 +94,9 @@ export class ShopkeepWidget {
   }
 
   private restore(messages: ChatMessage[]): void {
+    this.announce = false;
     this.conversation.restore(parseHistory(messages));
+    this.announce = true;
     for (const entry of this.conversation.pending()) this.deliver(entry.message.clientId ?? '', entry.message.text);
   }
 
