@@ -4,7 +4,7 @@
  * needs it, and nothing loads transformers.js until {@link loadSentenceEncoder} is called.
  */
 export { loadSentenceEncoder } from './sentence-encoder';
-export type { LoadedSentenceEncoder, SentenceEncoderOptions } from './sentence-encoder';
+export type { EncoderStats, LoadedSentenceEncoder, SentenceEncoderOptions } from './sentence-encoder';
 export { SentenceEncoderUnavailableError, ENCODER_UNAVAILABLE_REASONS } from './errors';
 export type { EncoderUnavailableReason } from './errors';
 export { ENCODER_DTYPES, requiredModelFiles } from './model-location';

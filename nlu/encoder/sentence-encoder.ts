@@ -46,9 +46,21 @@ export interface SentenceEncoderOptions {
   dtype?: EncoderDtype;
 }
 
+/** Counters of a loaded encoder's work since it was loaded, for logs and benchmarks. */
+export interface EncoderStats {
+  /** Model runs (one per batch). */
+  modelRuns: number;
+  /** Texts that went through the model. */
+  textsEmbedded: number;
+  /** Distinct texts of an `encode` call answered from the cache or from a run already under way. */
+  cacheHits: number;
+}
+
 /** A loaded encoder, which holds an onnxruntime session until disposed. */
 export interface LoadedSentenceEncoder extends SentenceEncoder {
-  /** Releases the model's onnxruntime session; `encode` must not be called afterwards. */
+  /** A snapshot of the work done so far. */
+  stats(): EncoderStats;
+  /** Waits for runs under way, then releases the onnxruntime session; `encode` must not be called afterwards. */
   dispose(): Promise<void>;
 }
 
@@ -90,6 +102,13 @@ export async function loadSentenceEncoder(options: SentenceEncoderOptions): Prom
 }
 
 class TransformersSentenceEncoder implements LoadedSentenceEncoder {
+  // Runs are chained: onnxruntime already spreads one run over the cores, and concurrent runs
+  // would only compete for them.
+  private tail: Promise<unknown> = Promise.resolve();
+  // A text being embedded right now, so a concurrent call for the same text waits for that run.
+  private readonly inFlight = new Map<string, Promise<Float32Array>>();
+  private readonly counts: EncoderStats = { modelRuns: 0, textsEmbedded: 0, cacheHits: 0 };
+
   constructor(
     readonly name: string,
     readonly dimension: number,
@@ -99,29 +118,47 @@ class TransformersSentenceEncoder implements LoadedSentenceEncoder {
   ) {}
 
   async encode(texts: readonly string[]): Promise<Float32Array[]> {
-    const found = new Map<string, Float32Array>();
-    const missing = new Set<string>();
-    for (const text of texts) {
-      const cached = this.cache.get(text);
-      if (cached === undefined) missing.add(text);
-      else found.set(text, cached);
+    const pending = new Map<string, Promise<Float32Array>>();
+    const missing: string[] = [];
+    for (const text of new Set(texts)) {
+      const known = this.cache.get(text) ?? this.inFlight.get(text);
+      if (known === undefined) missing.push(text);
+      else pending.set(text, Promise.resolve(known));
     }
+    this.counts.cacheHits += pending.size;
     // Texts of similar length batched together waste less work on padding.
-    const queue = [...missing].sort((a, b) => a.length - b.length);
-    for (let start = 0; start < queue.length; start += this.batchSize) {
-      const batch = queue.slice(start, start + this.batchSize);
-      const vectors = await this.runtime.embed(batch);
-      batch.forEach((text, i) => {
-        const vector = vectors[i]!;
-        found.set(text, vector);
-        this.cache.set(text, vector);
-      });
+    missing.sort((a, b) => a.length - b.length);
+    for (let start = 0; start < missing.length; start += this.batchSize) {
+      for (const [text, vector] of this.schedule(missing.slice(start, start + this.batchSize))) pending.set(text, vector);
     }
+    const vectors = new Map(await Promise.all([...pending].map(async ([text, vector]) => [text, await vector] as const)));
     // Copies, so a caller that edits its vector cannot corrupt the cache.
-    return texts.map((text) => found.get(text)!.slice());
+    return texts.map((text) => vectors.get(text)!.slice());
   }
 
-  dispose(): Promise<void> {
-    return this.runtime.dispose();
+  stats(): EncoderStats {
+    return { ...this.counts };
+  }
+
+  async dispose(): Promise<void> {
+    await this.tail;
+    await this.runtime.dispose();
+  }
+
+  private schedule(batch: readonly string[]): Array<[string, Promise<Float32Array>]> {
+    const run = this.tail.then(() => this.runtime.embed(batch));
+    this.tail = run.catch(() => undefined);
+    const store = (vectors: Float32Array[]): void => {
+      this.counts.modelRuns += 1;
+      this.counts.textsEmbedded += batch.length;
+      batch.forEach((text, i) => this.cache.set(text, vectors[i]!));
+    };
+    // A failed run reaches the callers through their own promises below; here it only ends.
+    void run.then(store, () => undefined).finally(() => batch.forEach((text) => this.inFlight.delete(text)));
+    return batch.map((text, i) => {
+      const vector = run.then((vectors) => vectors[i]!);
+      this.inFlight.set(text, vector);
+      return [text, vector];
+    });
   }
 }

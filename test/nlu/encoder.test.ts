@@ -104,6 +104,56 @@ describe('loadSentenceEncoder on a local model', () => {
   });
 });
 
+describe('batching and caching', () => {
+  const load = (batchSize: number, cacheSize: number): Promise<LoadedSentenceEncoder> =>
+    loadSentenceEncoder({ model: fixture.modelId, modelsDir: fixture.modelsDir, batchSize, cacheSize });
+
+  it('runs the model once per batch and once per distinct text', async () => {
+    const small = await load(2, 16);
+    try {
+      await small.encode([...TEXTS, 'thanks', TEXTS[0]!]);
+      expect(small.stats()).toEqual({ modelRuns: 3, textsEmbedded: 5, cacheHits: 0 });
+    } finally {
+      await small.dispose();
+    }
+  });
+
+  it('answers a text embedded before from the cache, as at understanding then at logging', async () => {
+    const cached = await load(8, 16);
+    try {
+      const [first] = await cached.encode(['where is my order']);
+      const [second] = await cached.encode(['where is my order']);
+      expect(Array.from(second!)).toEqual(Array.from(first!));
+      expect(cached.stats()).toEqual({ modelRuns: 1, textsEmbedded: 1, cacheHits: 1 });
+    } finally {
+      await cached.dispose();
+    }
+  });
+
+  it('shares one run between concurrent calls for the same text', async () => {
+    const shared = await load(8, 16);
+    try {
+      const [[a], [b]] = await Promise.all([shared.encode(['cancel my order']), shared.encode(['cancel my order'])]);
+      expect(Array.from(a!)).toEqual(Array.from(b!));
+      expect(shared.stats().modelRuns).toBe(1);
+    } finally {
+      await shared.dispose();
+    }
+  });
+
+  it('forgets the least recently used text beyond its capacity, and still answers every text', async () => {
+    const tiny = await load(8, 1);
+    try {
+      const vectors = await tiny.encode(TEXTS);
+      expect(vectors).toHaveLength(TEXTS.length);
+      await tiny.encode([TEXTS[0]!]);
+      expect(tiny.stats().textsEmbedded).toBe(TEXTS.length + 1);
+    } finally {
+      await tiny.dispose();
+    }
+  });
+});
+
 describe('loadSentenceEncoder when the model is unavailable', () => {
   const unavailable = async (options: Parameters<typeof loadSentenceEncoder>[0]): Promise<SentenceEncoderUnavailableError> => {
     const error: unknown = await loadSentenceEncoder(options).then(() => undefined, (caught: unknown) => caught);
