@@ -1,0 +1,56 @@
+import { ORDER_STATUSES, type OrderStatus } from '../store';
+import { readDemoShop } from './demo-files';
+import { planShipment, shipmentAt } from './shipments';
+
+const DAY = 86_400_000;
+
+/** An order a visitor of the demo can ask the bot about, with the email that unlocks it. */
+export interface DemoOrderSample {
+  orderId: string;
+  email: string;
+  customerName: string;
+  status: OrderStatus;
+  carrier: string | null;
+}
+
+/**
+ * One demo order per status that shows that same status whenever the demo is loaded: the load
+ * places the newest order between 1.5 and 2.5 days before `now`, so an order qualifies when its
+ * status is the same at both ends of that window (statuses only move forward in between).
+ * Most recent first within a status; statuses no order holds steadily are left out.
+ *
+ * @param dir @default the `data/demo` folder of this repository
+ * @example
+ * demoOrderSamples()[0] // { orderId: '539…', email: '…@example.com', status: 'shipped', ... }
+ */
+export function demoOrderSamples(dir?: string): DemoOrderSample[] {
+  const data = readDemoShop(dir);
+  const newest = Math.max(...data.orders.map((o) => Date.parse(o.placedAt)));
+  const customers = new Map(data.customers.map((c) => [c.id, c]));
+  const byStatus = new Map<OrderStatus, DemoOrderSample>();
+  const newestFirst = [...data.orders].sort((a, b) => b.placedAt.localeCompare(a.placedAt) || b.id.localeCompare(a.id));
+  for (const order of newestFirst) {
+    const customer = customers.get(order.customerId);
+    if (!customer) continue;
+    const plan = planShipment(order.id, customer.country);
+    const placedAt = Date.parse(order.placedAt);
+    const early = shipmentAt(placedAt, plan, newest + 1.5 * DAY);
+    const late = shipmentAt(placedAt, plan, newest + 2.5 * DAY);
+    if (early.status !== late.status || byStatus.has(early.status)) continue;
+    byStatus.set(early.status, { orderId: order.id, email: customer.email, customerName: customer.name, status: early.status, carrier: early.carrier });
+  }
+  return ORDER_STATUSES.flatMap((status) => byStatus.get(status) ?? []);
+}
+
+/**
+ * A one-line invitation for the demo page and the README, naming an order in transit.
+ *
+ * @example
+ * demoSignInHint() // 'Try "where is my order?" with order 539… and the email …@example.com'
+ */
+export function demoSignInHint(dir?: string): string {
+  const samples = demoOrderSamples(dir);
+  const sample = samples.find((s) => s.status === 'shipped') ?? samples[0];
+  if (!sample) return 'Ask the bot "where is my order?"';
+  return `Try "where is my order?" with order ${sample.orderId} and the email ${sample.email}`;
+}
