@@ -2,7 +2,7 @@
 // tokenises, onnxruntime-node runs the graph, the encoder mean-pools and normalises. Every
 // network call transformers.js could make goes through `env.fetch`, replaced here by a spy that
 // refuses, so the suite proves it never reaches for the hub unless told to.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { env, pipeline } from '@huggingface/transformers';
 import { dot, loadSentenceEncoder, SentenceEncoderUnavailableError, type LoadedSentenceEncoder } from '../../nlu/encoder';
@@ -13,7 +13,8 @@ const TEXTS = ['where is my order #A1234?', 'I want a refund for the broken item
 let fixture: TinyEncoderFixture;
 let encoder: LoadedSentenceEncoder;
 const realFetch = env.fetch;
-const fetchSpy = jest.fn((url: string | URL) => Promise.reject(new Error(`network refused in tests: ${String(url)}`)));
+const refuseNetwork = (url: string | URL): Promise<Response> => Promise.reject(new Error(`network refused in tests: ${String(url)}`));
+const fetchSpy = jest.fn(refuseNetwork);
 
 beforeAll(async () => {
   env.fetch = fetchSpy;
@@ -211,6 +212,36 @@ describe('loadSentenceEncoder when the model is unavailable', () => {
       expect(String(fetchSpy.mock.calls[0]![0])).toContain('example-org/example-encoder');
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('downloads an allowed hub model into the models directory, where the next start finds it offline', async () => {
+    const hub = createTinyEncoderFixture('hub-source');
+    const modelsDir = path.join(fixture.modelsDir, 'downloads');
+    // A stand-in for the hub: answers its resolve URLs from the fixture's files, 404 otherwise.
+    fetchSpy.mockImplementation(async (url: string | URL) => {
+      const file = /\/example-org\/tiny-encoder\/resolve\/main\/(.+)$/.exec(new URL(String(url)).pathname)?.[1];
+      const local = file === undefined ? undefined : path.join(hub.modelsDir, 'hub-source', decodeURIComponent(file));
+      if (local === undefined || !existsSync(local)) return new Response('not found', { status: 404 });
+      return new Response(readFileSync(local), { status: 200, headers: { 'content-length': String(statSync(local).size) } });
+    });
+    try {
+      const downloaded = await loadSentenceEncoder({ model: 'example-org/tiny-encoder', modelsDir, allowRemote: true });
+      const [online] = await downloaded.encode(['where is my order']);
+      await downloaded.dispose();
+      expect(fetchSpy).toHaveBeenCalled();
+      expect(existsSync(path.join(modelsDir, 'example-org', 'tiny-encoder', 'onnx', 'model.onnx'))).toBe(true);
+
+      fetchSpy.mockClear();
+      const offline = await loadSentenceEncoder({ model: 'example-org/tiny-encoder', modelsDir });
+      const [again] = await offline.encode(['where is my order']);
+      await offline.dispose();
+      expect(fetchSpy).not.toHaveBeenCalled();
+      expect(Array.from(again!)).toEqual(Array.from(online!));
+    } finally {
+      fetchSpy.mockImplementation(refuseNetwork);
+      hub.cleanup();
+      rmSync(modelsDir, { recursive: true, force: true });
     }
   });
 
