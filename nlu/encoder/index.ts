@@ -3,7 +3,7 @@
  * for intent and out-of-scope detection, when a model is configured. Nothing else in `nlu/`
  * needs it, and nothing loads transformers.js until {@link loadSentenceEncoder} is called.
  */
-export { loadSentenceEncoder } from './sentence-encoder';
+export { loadOptionalSentenceEncoder, loadSentenceEncoder } from './sentence-encoder';
 export type { EncoderStats, LoadedSentenceEncoder, SentenceEncoderOptions } from './sentence-encoder';
 export { SentenceEncoderUnavailableError, ENCODER_UNAVAILABLE_REASONS } from './errors';
 export type { EncoderUnavailableReason } from './errors';

@@ -5,6 +5,14 @@ import { l2Normalise, meanPool } from './pooling';
 
 type Transformers = typeof import('@huggingface/transformers');
 
+/** How texts are prepared for the model. */
+export interface RuntimeOptions {
+  /** Longest input in tokens. */
+  maxTokens: number;
+  /** Put before every text (an instruction prefix some models were trained with). */
+  textPrefix: string;
+}
+
 /** A tokenizer and an ONNX model that together turn texts into sentence embeddings. */
 export interface EncoderRuntime {
   /** One L2-normalised, mean-pooled embedding per text, in order. */
@@ -77,7 +85,8 @@ async function loadParts(library: Transformers, location: ModelLocation): Promis
  * Loads the tokenizer and model at `location`. Any failure becomes a
  * {@link SentenceEncoderUnavailableError} with reason `load_failed`, its cause attached.
  */
-export async function openEncoderRuntime(location: ModelLocation, maxTokens: number): Promise<EncoderRuntime> {
+export async function openEncoderRuntime(location: ModelLocation, options: RuntimeOptions): Promise<EncoderRuntime> {
+  const { maxTokens, textPrefix } = options;
   let library: Transformers;
   let tokenizer: PreTrainedTokenizer;
   let model: PreTrainedModel;
@@ -94,7 +103,7 @@ export async function openEncoderRuntime(location: ModelLocation, maxTokens: num
   return {
     async embed(texts) {
       if (texts.length === 0) return [];
-      const inputs = tokenizer([...texts], { padding: true, truncation: true, max_length: maxLength });
+      const inputs = tokenizer(texts.map((text) => textPrefix + text), { padding: true, truncation: true, max_length: maxLength });
       const outputs = (await model.forward(inputs)) as Record<string, unknown>;
       return sentenceVectors(library, outputs, inputs.attention_mask as Tensor);
     },

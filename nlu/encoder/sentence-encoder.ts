@@ -1,5 +1,6 @@
 import type { SentenceEncoder } from '../types';
 import { EmbeddingCache } from './embedding-cache';
+import { SentenceEncoderUnavailableError } from './errors';
 import { openEncoderRuntime, type EncoderRuntime } from './runtime';
 import { locateModel, type EncoderDtype } from './model-location';
 
@@ -44,6 +45,12 @@ export interface SentenceEncoderOptions {
    * @default 'fp32'
    */
   dtype?: EncoderDtype;
+  /**
+   * Put before every text the model sees, for models trained with an instruction prefix
+   * (the E5 family expects `'query: '`). The cache is still keyed by the text alone.
+   * @default ''
+   */
+  textPrefix?: string;
 }
 
 /** Counters of a loaded encoder's work since it was loaded, for logs and benchmarks. */
@@ -96,9 +103,46 @@ export async function loadSentenceEncoder(options: SentenceEncoderOptions): Prom
     allowRemote: options.allowRemote ?? false,
     dtype: options.dtype ?? 'fp32',
   });
-  const runtime = await openEncoderRuntime(location, maxTokens);
-  const [probe] = await runtime.embed([PROBE_TEXT]);
-  return new TransformersSentenceEncoder(options.model, probe?.length ?? 0, runtime, batchSize, cache);
+  const runtime = await openEncoderRuntime(location, { maxTokens, textPrefix: options.textPrefix ?? '' });
+  const dimension = await probeDimension(runtime, options.model);
+  return new TransformersSentenceEncoder(options.model, dimension, runtime, batchSize, cache);
+}
+
+async function probeDimension(runtime: EncoderRuntime, model: string): Promise<number> {
+  try {
+    const [probe] = await runtime.embed([PROBE_TEXT]);
+    if (probe === undefined || probe.length === 0) throw new Error('the model returned an empty embedding');
+    return probe.length;
+  } catch (error) {
+    await runtime.dispose();
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new SentenceEncoderUnavailableError(model, 'load_failed', `sentence encoder "${model}" loaded but cannot embed: ${detail}`, { cause: error });
+  }
+}
+
+/**
+ * Loads the encoder when one is configured, for callers that must run without it: no model
+ * named gives undefined; an unavailable one is reported to `onUnavailable` and gives undefined.
+ * Any other error (a bug, bad options) is thrown.
+ *
+ * @example
+ * const encoder = await loadOptionalSentenceEncoder(
+ *   { model: config.nluEncoder ?? '', modelsDir: config.nluModelsDir },
+ *   (error) => logger.warn({ reason: error.reason }, error.message),
+ * );
+ */
+export async function loadOptionalSentenceEncoder(
+  options: SentenceEncoderOptions,
+  onUnavailable: (error: SentenceEncoderUnavailableError) => void,
+): Promise<LoadedSentenceEncoder | undefined> {
+  if (options.model.trim() === '') return undefined;
+  try {
+    return await loadSentenceEncoder(options);
+  } catch (error) {
+    if (!(error instanceof SentenceEncoderUnavailableError)) throw error;
+    onUnavailable(error);
+    return undefined;
+  }
 }
 
 class TransformersSentenceEncoder implements LoadedSentenceEncoder {

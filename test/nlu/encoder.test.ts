@@ -1,8 +1,7 @@
 // The sentence encoder end to end on a tiny ONNX model built by the test: transformers.js
 // tokenises, onnxruntime-node runs the graph, the encoder mean-pools and normalises. Every
 // network call transformers.js could make goes through `env.fetch`, replaced here by a spy that
-// refuses, so the suite proves it never reaches for the hub unless told to.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// refuses, so the suite proves a local model never reaches for the hub.
 import path from 'node:path';
 import { env, pipeline } from '@huggingface/transformers';
 import { dot, loadSentenceEncoder, SentenceEncoderUnavailableError, type LoadedSentenceEncoder } from '../../nlu/encoder';
@@ -13,8 +12,7 @@ const TEXTS = ['where is my order #A1234?', 'I want a refund for the broken item
 let fixture: TinyEncoderFixture;
 let encoder: LoadedSentenceEncoder;
 const realFetch = env.fetch;
-const refuseNetwork = (url: string | URL): Promise<Response> => Promise.reject(new Error(`network refused in tests: ${String(url)}`));
-const fetchSpy = jest.fn(refuseNetwork);
+const fetchSpy = jest.fn((url: string | URL): Promise<Response> => Promise.reject(new Error(`network refused in tests: ${String(url)}`)));
 
 beforeAll(async () => {
   env.fetch = fetchSpy;
@@ -155,97 +153,39 @@ describe('batching and caching', () => {
   });
 });
 
-describe('loadSentenceEncoder when the model is unavailable', () => {
-  const unavailable = async (options: Parameters<typeof loadSentenceEncoder>[0]): Promise<SentenceEncoderUnavailableError> => {
-    const error: unknown = await loadSentenceEncoder(options).then(() => undefined, (caught: unknown) => caught);
-    expect(error).toBeInstanceOf(SentenceEncoderUnavailableError);
-    return error as SentenceEncoderUnavailableError;
-  };
-
-  beforeEach(() => fetchSpy.mockClear());
-
-  it('fails with not_found, without any network call, when the directory is missing', async () => {
-    const error = await unavailable({ model: 'sentence-transformers/all-MiniLM-L6-v2', modelsDir: fixture.modelsDir });
-    expect(error.reason).toBe('not_found');
-    expect(error.model).toBe('sentence-transformers/all-MiniLM-L6-v2');
-    expect(error.message).toMatch(/not found.*downloading is not allowed/);
-    expect(fetchSpy).not.toHaveBeenCalled();
-  });
-
-  it('fails with not_found when remote is allowed but the name is no hub id', async () => {
-    const error = await unavailable({ model: 'no-such-model', modelsDir: fixture.modelsDir, allowRemote: true });
-    expect(error.reason).toBe('not_found');
-    expect(fetchSpy).not.toHaveBeenCalled();
-  });
-
-  it('names the missing files of an incomplete directory', async () => {
-    mkdirSync(path.join(fixture.modelsDir, 'half-copied'), { recursive: true });
-    writeFileSync(path.join(fixture.modelsDir, 'half-copied', 'config.json'), '{}');
-    const error = await unavailable({ model: 'half-copied', modelsDir: fixture.modelsDir });
-    expect(error.reason).toBe('incomplete');
-    expect(error.message).toContain('tokenizer.json, tokenizer_config.json, onnx/model.onnx');
-    const quantised = await unavailable({ model: fixture.modelId, modelsDir: fixture.modelsDir, dtype: 'q8' });
-    expect(quantised.message).toContain('onnx/model_quantized.onnx');
-  });
-
-  it('fails with load_failed, its cause attached, when the ONNX file is corrupt', async () => {
-    const broken = createTinyEncoderFixture('broken-bert');
+describe('model variants', () => {
+  it('pools the token_embeddings output of a sentence-transformers export the same way', async () => {
+    const variant = createTinyEncoderFixture('st-export', { outputName: 'token_embeddings' });
+    const other = await loadSentenceEncoder({ model: 'st-export', modelsDir: variant.modelsDir });
     try {
-      writeFileSync(path.join(broken.modelsDir, 'broken-bert', 'onnx', 'model.onnx'), 'not a protobuf');
-      const error = await unavailable({ model: 'broken-bert', modelsDir: broken.modelsDir });
-      expect(error.reason).toBe('load_failed');
-      // onnxruntime's native error comes from another realm, so only its presence is checked.
-      expect(error.cause).toBeDefined();
-      expect(error.message).toMatch(/^sentence encoder "broken-bert" failed to load: /);
-      expect(fetchSpy).not.toHaveBeenCalled();
+      const [theirs, ours] = [await other.encode(TEXTS), await encoder.encode(TEXTS)];
+      theirs.forEach((vector, i) => Array.from(vector).forEach((value, d) => expect(value).toBeCloseTo(ours[i]![d]!, 6)));
     } finally {
-      broken.cleanup();
+      await other.dispose();
+      variant.cleanup();
     }
   });
 
-  it('downloads from the hub only when allowed, and wraps a failed download', async () => {
-    const cacheDir = path.join(fixture.modelsDir, 'hub-cache');
+  it('refuses, as load_failed, a model without token states', async () => {
+    const variant = createTinyEncoderFixture('classifier', { outputName: 'logits' });
     try {
-      const error = await unavailable({ model: 'example-org/example-encoder', modelsDir: cacheDir, allowRemote: true });
-      expect(error.reason).toBe('load_failed');
-      expect(fetchSpy).toHaveBeenCalled();
-      expect(String(fetchSpy.mock.calls[0]![0])).toContain('example-org/example-encoder');
+      const error: unknown = await loadSentenceEncoder({ model: 'classifier', modelsDir: variant.modelsDir }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SentenceEncoderUnavailableError);
+      expect((error as SentenceEncoderUnavailableError).reason).toBe('load_failed');
+      expect((error as SentenceEncoderUnavailableError).message).toMatch(/cannot embed: the model has none of the outputs/);
     } finally {
-      rmSync(cacheDir, { recursive: true, force: true });
+      variant.cleanup();
     }
   });
 
-  it('downloads an allowed hub model into the models directory, where the next start finds it offline', async () => {
-    const hub = createTinyEncoderFixture('hub-source');
-    const modelsDir = path.join(fixture.modelsDir, 'downloads');
-    // A stand-in for the hub: answers its resolve URLs from the fixture's files, 404 otherwise.
-    fetchSpy.mockImplementation(async (url: string | URL) => {
-      const file = /\/example-org\/tiny-encoder\/resolve\/main\/(.+)$/.exec(new URL(String(url)).pathname)?.[1];
-      const local = file === undefined ? undefined : path.join(hub.modelsDir, 'hub-source', decodeURIComponent(file));
-      if (local === undefined || !existsSync(local)) return new Response('not found', { status: 404 });
-      return new Response(readFileSync(local), { status: 200, headers: { 'content-length': String(statSync(local).size) } });
-    });
+  it('puts the instruction prefix before each text, and caches by the bare text', async () => {
+    const prefixed = await loadSentenceEncoder({ model: fixture.modelId, modelsDir: fixture.modelsDir, textPrefix: 'query: ' });
     try {
-      const downloaded = await loadSentenceEncoder({ model: 'example-org/tiny-encoder', modelsDir, allowRemote: true });
-      const [online] = await downloaded.encode(['where is my order']);
-      await downloaded.dispose();
-      expect(fetchSpy).toHaveBeenCalled();
-      expect(existsSync(path.join(modelsDir, 'example-org', 'tiny-encoder', 'onnx', 'model.onnx'))).toBe(true);
-
-      fetchSpy.mockClear();
-      const offline = await loadSentenceEncoder({ model: 'example-org/tiny-encoder', modelsDir });
-      const [again] = await offline.encode(['where is my order']);
-      await offline.dispose();
-      expect(fetchSpy).not.toHaveBeenCalled();
-      expect(Array.from(again!)).toEqual(Array.from(online!));
+      const [withPrefix] = await prefixed.encode(['track my order']);
+      const [spelledOut] = await encoder.encode(['query: track my order']);
+      Array.from(withPrefix!).forEach((value, d) => expect(value).toBeCloseTo(spelledOut![d]!, 6));
     } finally {
-      fetchSpy.mockImplementation(refuseNetwork);
-      hub.cleanup();
-      rmSync(modelsDir, { recursive: true, force: true });
+      await prefixed.dispose();
     }
-  });
-
-  it('rejects a batch size that is not a positive whole number', async () => {
-    await expect(loadSentenceEncoder({ model: fixture.modelId, modelsDir: fixture.modelsDir, batchSize: 0 })).rejects.toThrow(RangeError);
   });
 });

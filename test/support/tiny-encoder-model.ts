@@ -59,14 +59,14 @@ function node(opType: string, input: string[], output: string[], attribute: onnx
  * Serialises the graph: Gather word and token-type embeddings, one dense Tanh layer, then zero the
  * padded positions — what a BERT encoder's `last_hidden_state` looks like from outside.
  */
-export function tinyEncoderOnnx(vocabularySize: number, dimension = TINY_ENCODER_DIMENSION, seed = 7): Uint8Array {
+export function tinyEncoderOnnx(vocabularySize: number, outputName = 'last_hidden_state', dimension = TINY_ENCODER_DIMENSION, seed = 7): Uint8Array {
   const random = seededRandom(seed);
   const { INT64, FLOAT } = onnx.TensorProto.DataType;
   const tokens = ['batch', 'sequence'];
   const graph: onnx.IGraphProto = {
     name: 'tiny_bert',
     input: [valueInfo('input_ids', INT64, tokens), valueInfo('attention_mask', INT64, tokens), valueInfo('token_type_ids', INT64, tokens)],
-    output: [valueInfo('last_hidden_state', FLOAT, [...tokens, dimension])],
+    output: [valueInfo(outputName, FLOAT, [...tokens, dimension])],
     initializer: [
       floatTensor('word_embeddings', [vocabularySize, dimension], random, 1),
       floatTensor('token_type_embeddings', [2, dimension], random, 0.1),
@@ -83,7 +83,7 @@ export function tinyEncoderOnnx(vocabularySize: number, dimension = TINY_ENCODER
       node('Tanh', ['biased'], ['hidden']),
       node('Cast', ['attention_mask'], ['mask_float'], [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }]),
       node('Unsqueeze', ['mask_float', 'last_axis'], ['mask_3d']),
-      node('Mul', ['hidden', 'mask_3d'], ['last_hidden_state']),
+      node('Mul', ['hidden', 'mask_3d'], [outputName]),
     ],
   };
   const model: onnx.IModelProto = { irVersion: 8, producerName: 'shopkeep-tests', opsetImport: [{ domain: '', version: 13 }], graph };
@@ -118,6 +118,16 @@ export function tinyTokenizerJson(vocabulary: readonly string[]): object {
   };
 }
 
+/** Variations of the tiny model. */
+export interface TinyEncoderOptions {
+  /**
+   * Name of the token-states output: BERT exports say `last_hidden_state`, sentence-transformers
+   * exports `token_embeddings`; any other name makes a model the encoder cannot use.
+   * @default 'last_hidden_state'
+   */
+  outputName?: string;
+}
+
 /**
  * Writes the tiny model as `<modelsDir>/<modelId>/` in the transformers.js layout.
  *
@@ -125,7 +135,7 @@ export function tinyTokenizerJson(vocabulary: readonly string[]): object {
  * writeTinyEncoderModel(modelsDir, 'tiny-bert');
  * const encoder = await loadSentenceEncoder({ model: 'tiny-bert', modelsDir });
  */
-export function writeTinyEncoderModel(modelsDir: string, modelId: string): void {
+export function writeTinyEncoderModel(modelsDir: string, modelId: string, options: TinyEncoderOptions = {}): void {
   const vocabulary = tinyVocabulary();
   const dir = path.join(modelsDir, modelId);
   mkdirSync(path.join(dir, 'onnx'), { recursive: true });
@@ -140,7 +150,7 @@ export function writeTinyEncoderModel(modelsDir: string, modelId: string): void 
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2));
   writeFileSync(path.join(dir, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig, null, 2));
   writeFileSync(path.join(dir, 'tokenizer.json'), JSON.stringify(tinyTokenizerJson(vocabulary)));
-  writeFileSync(path.join(dir, 'onnx', 'model.onnx'), tinyEncoderOnnx(vocabulary.length));
+  writeFileSync(path.join(dir, 'onnx', 'model.onnx'), tinyEncoderOnnx(vocabulary.length, options.outputName));
 }
 
 /** A temporary models directory holding the tiny model, and a way to remove it. */
@@ -151,8 +161,8 @@ export interface TinyEncoderFixture {
 }
 
 /** Creates a temporary models directory with the tiny model in it (remove it with `cleanup`). */
-export function createTinyEncoderFixture(modelId = 'tiny-bert'): TinyEncoderFixture {
+export function createTinyEncoderFixture(modelId = 'tiny-bert', options: TinyEncoderOptions = {}): TinyEncoderFixture {
   const modelsDir = mkdtempSync(path.join(tmpdir(), 'shopkeep-encoder-'));
-  writeTinyEncoderModel(modelsDir, modelId);
+  writeTinyEncoderModel(modelsDir, modelId, options);
   return { modelsDir, modelId, cleanup: () => rmSync(modelsDir, { recursive: true, force: true }) };
 }
