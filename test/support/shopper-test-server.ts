@@ -85,6 +85,11 @@ function catalogRoutes(products: readonly TestProduct[]): express.Router {
     if (product === undefined) res.status(404).json({ error: 'product not found' });
     else res.json(product);
   });
+  router.get('/api/categories', (_req, res) => {
+    const counts = new Map<string, number>();
+    for (const p of products) counts.set(p.category, (counts.get(p.category) ?? 0) + 1);
+    res.json({ items: [...counts].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count) });
+  });
   router.get('/api/recommendations', (_req, res) => {
     res.json({ items: products.slice(0, 3).map((p) => ({ ...p, reason: 'Popular this week' })) });
   });
@@ -145,13 +150,23 @@ function attachShopper(io: Server<ClientToServerEvents, ServerToClientEvents>, s
   });
 }
 
-/**
- * Start the test shop on 127.0.0.1.
- * @param options.port 0 for any free port, or the port of a previous run to "restart" it
- */
-export async function startTestShop(options: { state?: TestShopState; port?: number } = {}): Promise<TestShop> {
+/** Options of `startTestShop`. */
+export interface TestShopOptions {
+  /** State of a previous run, to "restart" with the same conversations. @default fresh state */
+  state?: TestShopState;
+  /** The port of a previous run to restart on. @default 0 (any free port) */
+  port?: number;
+  /** Extra HTML pages by path, e.g. a page embedding the widget with other settings. */
+  pages?: Record<string, string>;
+}
+
+/** Start the test shop on 127.0.0.1. */
+export async function startTestShop(options: TestShopOptions = {}): Promise<TestShop> {
   const state = options.state ?? createTestShopState();
   const app = express();
+  for (const [pagePath, html] of Object.entries(options.pages ?? {})) {
+    app.get(pagePath, (_req, res) => res.type('html').send(html));
+  }
   app.use(catalogRoutes(TEST_PRODUCTS));
   app.use(express.static(WEB_ROOT));
   const httpServer: HttpServer = createServer(app);
@@ -164,6 +179,11 @@ export async function startTestShop(options: { state?: TestShopState; port?: num
     port,
     state,
     // Closing without a disconnect packet looks like a crash to the clients, so they reconnect.
-    close: () => io.close(),
+    // Idle keep-alive connections of the browser would hold the HTTP server open, so cut them.
+    async close() {
+      const closing = io.close();
+      httpServer.closeAllConnections();
+      await closing;
+    },
   };
 }

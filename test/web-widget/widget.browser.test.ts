@@ -3,6 +3,15 @@ import { collectPageErrors, describeWithChromium, launchChromium, type LaunchedB
 import { startTestShop, type TestShop } from '../support/shopper-test-server';
 import { launcher, messageBox, openWidget, requireWidgetBundle, sendMessage, transcript, waitForEntry } from '../support/widget-page';
 
+const ZH_TAG =
+  '<script src="/widget.js" data-shopkeep-init data-locale="zh" data-title="小店客服" data-position="bottom-left" data-primary-color="#aa0000"></script>';
+const BAD_INIT = 'Shopkeep.init({ primaryColor: "red;background:url(//evil.test)", position: "top", server: "javascript:alert(1)" })';
+/** Pages embedding the widget in other ways than the storefront does. */
+const EXTRA_PAGES = {
+  '/zh.html': `<!doctype html><meta charset="utf-8"><body>${ZH_TAG}</body>`,
+  '/bad.html': `<!doctype html><meta charset="utf-8"><body><script src="/widget.js"></script><script>${BAD_INIT}</script></body>`,
+};
+
 /** Poll a server-side condition the page causes asynchronously. */
 async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -26,7 +35,7 @@ describeWithChromium('widget in Chromium against the test shop', () => {
     await browser?.close();
   });
   beforeEach(async () => {
-    shop = await startTestShop();
+    shop = await startTestShop({ pages: EXTRA_PAGES });
     page = await browser.context.newPage();
     errors = collectPageErrors(page);
     await page.goto(`${shop.url}/`);
@@ -42,10 +51,35 @@ describeWithChromium('widget in Chromium against the test shop', () => {
     const names = await page.locator('[data-catalog] .product-name').allTextContents();
     expect(names).toContain("POPPY'S PLAYHOUSE BEDROOM <b>bold</b>");
     expect(await page.locator('[data-catalog] b').count()).toBe(0);
+    expect(await page.locator('[data-categories] a').allTextContents()).toEqual(['All', 'Home decor', 'Toys', 'Gifts']);
     await page.addScriptTag({ url: '/widget.js' });
     await page.evaluate(() => window.Shopkeep?.init({ locale: 'zh' }));
     expect(await page.locator('#shopkeep-widget').count()).toBe(1);
     expect(await launcher(page).getAttribute('aria-label')).toBe('Open chat');
+  });
+
+  it('takes settings from the script tag in Chinese, and drops invalid ones with a warning', async () => {
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.goto(`${shop.url}/zh.html`);
+    expect(await launcher(page).getAttribute('aria-label')).toBe('打开聊天');
+    expect(await page.locator('#shopkeep-widget h2').textContent()).toBe('小店客服');
+    expect(await page.locator('#shopkeep-widget .root').evaluate((root) => [root.className, (root as HTMLElement).style.getPropertyValue('--sk-primary')])).toEqual([
+      'root bottom-left',
+      '#aa0000',
+    ]);
+    await page.goto(`${shop.url}/bad.html`);
+    await launcher(page).waitFor();
+    expect(await page.locator('#shopkeep-widget .root').evaluate((root) => [root.className, (root as HTMLElement).style.getPropertyValue('--sk-primary')])).toEqual([
+      'root bottom-right',
+      '#2f6f4e',
+    ]);
+    expect(warnings.filter((w) => w.startsWith('Shopkeep.init:')).map((w) => w.split(':')[1]?.trim()).sort()).toEqual(['position', 'primaryColor', 'server']);
+    await openWidget(page);
+    await sendMessage(page, 'hi');
+    await waitForEntry(page, 'bot', 'Hello! How can I help?');
   });
 
   it('is keyboard usable: Enter opens and focuses the message box, Escape closes back to the launcher', async () => {

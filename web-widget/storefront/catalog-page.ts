@@ -1,9 +1,11 @@
 import { el } from '../dom';
-import { fetchProducts, type Product, type ProductQuery } from './catalog';
+import { fetchCategories, fetchProducts, type Product, type ProductQuery } from './catalog';
 import { productTile } from './render';
 
 /** Products per page: a full grid on a laptop, a short scroll on a phone. */
 const PAGE_SIZE = 24;
+/** Category links beyond this many crowd the header on a phone. */
+const MAX_CATEGORIES = 12;
 
 /** The search and category the page was opened with (`?q=&category=`), so results are linkable. */
 function queryFromLocation(): ProductQuery {
@@ -19,12 +21,16 @@ function categoryHref(query: ProductQuery, category: string): string {
   return search === '' ? './' : `?${search}`;
 }
 
-/** Category links from the categories seen on the first page, plus "All". */
-function renderCategories(query: ProductQuery, items: readonly Product[]): void {
+/**
+ * Category links, plus "All": the shop's largest categories, or (when the server has no category
+ * list) those seen on the first page.
+ */
+function renderCategories(query: ProductQuery, listed: readonly string[], items: readonly Product[]): void {
   const nav = document.querySelector<HTMLElement>('[data-categories]');
   if (nav === null) return;
-  const seen = [...new Set(items.map((item) => item.category).filter((c): c is string => typeof c === 'string' && c !== ''))];
-  const categories = query.category !== '' && !seen.includes(query.category) ? [query.category, ...seen] : seen;
+  const seen = items.map((item) => item.category).filter((c): c is string => typeof c === 'string' && c !== '');
+  const known = [...new Set(listed.length > 0 ? listed : seen)].slice(0, MAX_CATEGORIES);
+  const categories = query.category !== '' && !known.includes(query.category) ? [query.category, ...known] : known;
   if (categories.length === 0) return;
   const link = (label: string, category: string): HTMLAnchorElement => {
     const attrs: Record<string, string> = { href: categoryHref(query, category) };
@@ -49,10 +55,10 @@ export async function setUpCatalog(): Promise<void> {
   const query = queryFromLocation();
   if (search !== null) search.value = query.q;
   status.textContent = 'Loading products…';
-  const first = await fetchProducts(query);
+  const [first, listed] = await Promise.all([fetchProducts(query), fetchCategories()]);
   grid.replaceChildren(...first.items.map((item) => productTile(item)));
   status.textContent = describe(query, first.total);
-  renderCategories(query, first.items);
+  renderCategories(query, listed, first.items);
   let loaded = first.items.length;
   more.hidden = loaded >= first.total;
   more.addEventListener('click', () => {

@@ -12,6 +12,7 @@ const productSchema = z.object({
   inStock: z.optional(z.boolean()),
 });
 
+const categoriesSchema = z.object({ items: z.array(z.object({ category: z.string(), count: z.number() })) });
 const pageSchema = z.object({ items: z.array(productSchema), total: z.number() });
 const recommendationsSchema = z.object({
   items: z.array(z.extend(productSchema, { reason: z.optional(z.string()) })),
@@ -65,6 +66,15 @@ export async function fetchProduct(id: string): Promise<Product | undefined> {
   } catch (error) {
     if (error instanceof CatalogError && error.status === 404) return undefined;
     throw error;
+  }
+}
+
+/** `GET /api/categories`, largest first; any failure means "no category list". */
+export async function fetchCategories(): Promise<string[]> {
+  try {
+    return (await getJson('/api/categories', categoriesSchema)).items.map((item) => item.category);
+  } catch {
+    return [];
   }
 }
 
