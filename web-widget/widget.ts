@@ -32,6 +32,8 @@ export class ShopkeepWidget {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Off while restoring history: old messages are not news, so they raise no unread badge. */
   private announce = true;
+  /** What the server was last told about the shopper typing: one event per change, not per key. */
+  private typingReported = false;
 
   constructor(settings: WidgetSettings, deps: WidgetDeps) {
     const strings = uiStrings(settings.locale);
@@ -46,7 +48,7 @@ export class ShopkeepWidget {
     this.view = new WidgetView(settings, strings, context, {
       onSend: (text) => this.send(text),
       onRetry: (clientId) => this.retry(clientId),
-      onTyping: (typing) => this.connection.typing(typing),
+      onTyping: (typing) => this.reportTyping(typing),
     });
     this.view.setConnection('connecting');
     document.body.append(this.view.host);
@@ -75,6 +77,12 @@ export class ShopkeepWidget {
   send(text: string): void {
     const entry = this.conversation.addOutgoing(text);
     this.deliver(entry.message.clientId ?? '', text);
+  }
+
+  private reportTyping(typing: boolean): void {
+    if (typing === this.typingReported) return;
+    this.typingReported = typing;
+    this.connection.typing(typing);
   }
 
   private retry(clientId: string): void {

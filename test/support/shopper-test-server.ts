@@ -9,8 +9,8 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
-import { Server } from 'socket.io';
-import type { ChatMessage, ClientToServerEvents, ServerToClientEvents, TrackPayload } from '../../server/events';
+import { Server, type Socket } from 'socket.io';
+import type { Ack, ChatMessage, ClientToServerEvents, ServerToClientEvents, TrackPayload } from '../../server/events';
 
 /** A catalog product as `/api/products` returns it. */
 export interface TestProduct {
@@ -109,9 +109,36 @@ export function testBotReply(text: string, id: string): ChatMessage {
   return { ...base, text: `You said: ${text}` };
 }
 
+type ShopperServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** Store a shopper message (once per clientId), ack it, then let the scripted bot answer. */
+function onShopperMessage(socket: ShopperServerSocket, state: TestShopState, log: ChatMessage[], payload: unknown, ack: (result: Ack) => void): void {
+  const { clientId, text } = (payload ?? {}) as { clientId?: unknown; text?: unknown };
+  if (typeof clientId !== 'string' || clientId === '' || typeof text !== 'string' || text.trim() === '' || text.length > MAX_TEXT) {
+    ack({ ok: false, error: 'invalid message' });
+    return;
+  }
+  if (state.refuseNext > 0) {
+    state.refuseNext -= 1;
+    ack({ ok: false, error: 'refused for the test' });
+    return;
+  }
+  const existing = log.find((m) => m.clientId === clientId);
+  if (existing !== undefined) {
+    ack({ ok: true, id: existing.id });
+    return;
+  }
+  const stored: ChatMessage = { id: `m${state.nextId++}`, role: 'shopper', text, clientId, createdAt: new Date().toISOString() };
+  log.push(stored);
+  ack({ ok: true, id: stored.id });
+  socket.emit('typing', { role: 'bot', typing: true });
+  const reply = testBotReply(text, `m${state.nextId++}`);
+  log.push(reply);
+  setTimeout(() => socket.emit('message', reply), 50);
+}
+
 function attachShopper(io: Server<ClientToServerEvents, ServerToClientEvents>, state: TestShopState): void {
-  const shopper = io.of('/shopper');
-  shopper.on('connection', (socket) => {
+  io.of('/shopper').on('connection', (socket) => {
     const asked: unknown = socket.handshake.auth?.sessionId;
     const sessionId = typeof asked === 'string' && state.sessions.has(asked) ? asked : randomUUID();
     const log = state.sessions.get(sessionId) ?? [];
@@ -119,29 +146,7 @@ function attachShopper(io: Server<ClientToServerEvents, ServerToClientEvents>, s
     socket.emit('session', { sessionId, conversationId: `conv-${sessionId}` });
     socket.emit('history', log);
     socket.on('message', (payload: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      const { clientId, text } = (payload ?? {}) as { clientId?: unknown; text?: unknown };
-      if (typeof clientId !== 'string' || clientId === '' || typeof text !== 'string' || text.trim() === '' || text.length > MAX_TEXT) {
-        ack({ ok: false, error: 'invalid message' });
-        return;
-      }
-      if (state.refuseNext > 0) {
-        state.refuseNext -= 1;
-        ack({ ok: false, error: 'refused for the test' });
-        return;
-      }
-      const existing = log.find((m) => m.clientId === clientId);
-      if (existing !== undefined) {
-        ack({ ok: true, id: existing.id });
-        return;
-      }
-      const stored: ChatMessage = { id: `m${state.nextId++}`, role: 'shopper', text, clientId, createdAt: new Date().toISOString() };
-      log.push(stored);
-      ack({ ok: true, id: stored.id });
-      socket.emit('typing', { role: 'bot', typing: true });
-      const reply = testBotReply(text, `m${state.nextId++}`);
-      log.push(reply);
-      setTimeout(() => socket.emit('message', reply), 50);
+      if (typeof ack === 'function') onShopperMessage(socket, state, log, payload, ack as (result: Ack) => void);
     });
     socket.on('track', (event: TrackPayload, ack?: unknown) => {
       state.tracked.push({ sessionId, event });

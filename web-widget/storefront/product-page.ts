@@ -1,13 +1,14 @@
 import { el } from '../dom';
 import { addToCart } from './cart';
 import { fetchProduct, type Product } from './catalog';
+import { SHOP_NAME } from './layout';
 import { formatPrice, productPicture } from './render';
 
 /** Largest quantity the demo cart takes per click. */
 const MAX_QUANTITY = 99;
 
 function notFound(container: HTMLElement): void {
-  document.title = 'Product not found · Shopkeep Demo Shop';
+  document.title = `Product not found · ${SHOP_NAME}`;
   container.replaceChildren(
     el('h1', { text: 'Product not found' }),
     el('p', {}, [document.createTextNode('It may have been removed. '), el('a', { text: 'Back to the shop', attrs: { href: './' } })]),
@@ -49,7 +50,7 @@ export async function setUpProductPage(): Promise<void> {
     notFound(container);
     return;
   }
-  document.title = `${product.name} · Shopkeep Demo Shop`;
+  document.title = `${product.name} · ${SHOP_NAME}`;
   container.replaceChildren(
     productPicture(product, 'hero'),
     el('div', { className: 'details' }, [

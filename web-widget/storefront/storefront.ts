@@ -6,6 +6,7 @@ import { el } from '../dom';
 import { setUpCart } from './cart';
 import { fetchRecommendations } from './catalog';
 import { setUpCatalog } from './catalog-page';
+import { renderLayout } from './layout';
 import { setUpProductPage } from './product-page';
 import { productTile } from './render';
 
@@ -33,6 +34,7 @@ function setUpRecommendations(): void {
 }
 
 function start(): void {
+  renderLayout();
   setUpCart();
   setUpRecommendations();
   const failed = (error: unknown): void => {
