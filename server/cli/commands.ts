@@ -1,7 +1,8 @@
 import type { CliCommand } from './command';
+import { ENCODER_COMMANDS } from './encoder-commands';
 
 /**
  * Every CLI command. Each feature registers its commands in its own file under `server/cli/`
  * and adds them here.
  */
-export const CLI_COMMANDS: readonly CliCommand[] = [];
+export const CLI_COMMANDS: readonly CliCommand[] = [...ENCODER_COMMANDS];
