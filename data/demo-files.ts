@@ -100,7 +100,7 @@ const cache = new Map<string, DemoShopData>();
  * Reads and validates the demo files (once per folder per process; callers must not mutate the
  * result).
  *
- * @param dir @default {@link defaultDemoDir}
+ * @param dir - the folder of the demo files (default: {@link defaultDemoDir})
  */
 export function readDemoShop(dir: string = defaultDemoDir()): DemoShopData {
   const cached = cache.get(dir);

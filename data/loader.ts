@@ -6,7 +6,7 @@ import { planShipment, shipmentAt } from './shipments';
 const DAY = 86_400_000;
 
 /** How long before the load the newest demo order was placed, give or take half a day. */
-const NEWEST_ORDER_AGE_DAYS = 2;
+export const NEWEST_ORDER_AGE_DAYS = 2;
 
 /** Options for {@link loadDemoShop}. */
 export interface LoadDemoOptions {
@@ -90,12 +90,12 @@ export function demoShopRows(data: DemoShopData, now: number): { products: Produ
   );
   const customersById = new Map(data.customers.map((c) => [c.id, c]));
   const names = new Map(data.products.map((p) => [p.id, p.name]));
-  const orders = data.orders.map((o) => toOrder(o, customersById.get(o.customerId) as DemoCustomer, names, shift, now));
+  const orders = data.orders.map((o) => {
+    const customer = customersById.get(o.customerId);
+    if (!customer) throw new DemoShopError(`demo order ${o.id} names unknown customer ${o.customerId}`);
+    return toOrder(o, customer, names, shift, now);
+  });
   return { products, customers: data.customers.map((c) => toCustomer(c, shift)), orders };
-}
-
-function existingRows(store: Store): number {
-  return store.db.prepare('SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders)').pluck().get() as number;
 }
 
 /**
@@ -109,7 +109,7 @@ function existingRows(store: Store): number {
  * loadDemoShop(store, { now: Date.now() }); // { products: 2382, customers: 859, orders: 1335 }
  */
 export function loadDemoShop(store: Store, options: LoadDemoOptions): DemoShopCounts {
-  if (!store.isEmpty() || existingRows(store) > 0) {
+  if (!store.isEmpty() || store.customers.count() > 0 || store.orders.count() > 0) {
     throw new DemoShopError('the demo shop loads only into an empty database, and this one already has shop data');
   }
   const rows = demoShopRows(readDemoShop(options.dir), options.now);

@@ -1,5 +1,6 @@
 import { ORDER_STATUSES, type OrderStatus } from '../store';
 import { readDemoShop } from './demo-files';
+import { NEWEST_ORDER_AGE_DAYS } from './loader';
 import { planShipment, shipmentAt } from './shipments';
 
 const DAY = 86_400_000;
@@ -15,11 +16,12 @@ export interface DemoOrderSample {
 
 /**
  * One demo order per status that shows that same status whenever the demo is loaded: the load
- * places the newest order between 1.5 and 2.5 days before `now`, so an order qualifies when its
- * status is the same at both ends of that window (statuses only move forward in between).
+ * places the newest order within half a day of {@link NEWEST_ORDER_AGE_DAYS} days before `now`,
+ * so an order qualifies when its status is the same at both ends of that window (statuses only
+ * move forward in between).
  * Most recent first within a status; statuses no order holds steadily are left out.
  *
- * @param dir @default the `data/demo` folder of this repository
+ * @param dir - the folder of the demo files (default: the repository's `data/demo`)
  * @example
  * demoOrderSamples()[0] // { orderId: '539…', email: '…@example.com', status: 'shipped', ... }
  */
@@ -34,8 +36,8 @@ export function demoOrderSamples(dir?: string): DemoOrderSample[] {
     if (!customer) continue;
     const plan = planShipment(order.id, customer.country);
     const placedAt = Date.parse(order.placedAt);
-    const early = shipmentAt(placedAt, plan, newest + 1.5 * DAY);
-    const late = shipmentAt(placedAt, plan, newest + 2.5 * DAY);
+    const early = shipmentAt(placedAt, plan, newest + (NEWEST_ORDER_AGE_DAYS - 0.5) * DAY);
+    const late = shipmentAt(placedAt, plan, newest + (NEWEST_ORDER_AGE_DAYS + 0.5) * DAY);
     if (early.status !== late.status || byStatus.has(early.status)) continue;
     byStatus.set(early.status, { orderId: order.id, email: customer.email, customerName: customer.name, status: early.status, carrier: early.carrier });
   }
