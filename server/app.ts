@@ -1,0 +1,125 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ConversationState } from 'botbuilder';
+import express, { type Express } from 'express';
+import { Server } from 'socket.io';
+import { ShopBot, ShopperChannel, SqliteStorage, type ShopperOutbox } from '../bot';
+import { loadDemoShop } from '../data';
+import { createBuiltinNlu, type Nlu } from '../nlu';
+import { openStore, type Clock, type IdGenerator, type Store } from '../store';
+import { publicApi } from './api';
+import type { Config } from './config';
+import { errorMiddleware, notFound } from './errors';
+import { createLogger, type Logger } from './logger';
+import { attachShopperNamespace, conversationRoom, type ShopperNamespace } from './shopper-socket';
+
+/** Messages stored but unanswered when the server stopped are answered on start if this recent. */
+const RESUME_WINDOW_MS = 30 * 60 * 1000;
+
+/** Things tests (and embedders) may replace. */
+export interface AppDeps {
+  logger: Logger;
+  clock: Clock;
+  ids: IdGenerator;
+  nlu: Nlu;
+  /** Folder of the built web assets (storefront, widget). @default '<project>/dist/web' */
+  webRoot: string;
+}
+
+/** A built, not yet listening, Shopkeep server. */
+export interface ShopkeepApp {
+  app: Express;
+  httpServer: http.Server;
+  io: Server;
+  store: Store;
+  logger: Logger;
+  /** Starts listening; resolves with the bound address (use port 0 in tests). */
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Stops accepting, lets running turns finish, closes sockets and the database. */
+  close(): Promise<void>;
+}
+
+/** The project folder, whether this runs from `server/` (tests) or `dist/server/` (built). */
+function projectRoot(): string {
+  const up = path.resolve(__dirname, '..');
+  return path.basename(up) === 'dist' ? path.resolve(up, '..') : up;
+}
+
+function defaultWebRoot(): string {
+  return path.join(projectRoot(), 'dist', 'web');
+}
+
+function socketOutbox(nsp: ShopperNamespace): ShopperOutbox {
+  return {
+    deliver: (conversationId, message) => nsp.to(conversationRoom(conversationId)).emit('message', message),
+    typing: (conversationId, typing) => nsp.to(conversationRoom(conversationId)).emit('typing', { role: 'bot', typing }),
+  };
+}
+
+function prepareStore(config: Config, deps: Partial<AppDeps>, logger: Logger): Store {
+  const store = openStore({ file: config.SHOPKEEP_DB, clock: deps.clock, ids: deps.ids, synchronous: config.SHOPKEEP_DB_SYNCHRONOUS });
+  if (config.SHOPKEEP_DEMO && store.isEmpty()) {
+    const counts = loadDemoShop(store, { now: (deps.clock ?? { now: Date.now }).now() });
+    logger.info(counts, 'demo shop loaded');
+  }
+  return store;
+}
+
+/**
+ * Builds the whole server (store, NLU, bot, REST API, Socket.IO namespaces) without listening.
+ *
+ * @example
+ * const shop = await createApp(loadConfig());
+ * await shop.listen(3000, '0.0.0.0');
+ */
+export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Promise<ShopkeepApp> {
+  const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
+  const store = prepareStore(config, deps, logger);
+  const nlu = deps.nlu ?? (await createBuiltinNlu({ catalog: store.products.all().map((p) => ({ id: p.id, name: p.name })) }));
+  let ready = false;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '100kb' }));
+  app.use(publicApi(store, () => ready));
+  app.use(express.static(deps.webRoot ?? defaultWebRoot(), { index: 'index.html' }));
+  app.use(notFound);
+  app.use(errorMiddleware(logger));
+
+  const httpServer = http.createServer(app);
+  const io = new Server(httpServer, { maxHttpBufferSize: 1e6, serveClient: false });
+  // One Server carries several namespaces with their own event maps; each is typed where it is made.
+  const shopperNamespace = io.of('/shopper') as unknown as ShopperNamespace;
+  const bot = new ShopBot({ nlu, store, conversationState: new ConversationState(new SqliteStorage(store)) });
+  const channel = new ShopperChannel(store, bot, socketOutbox(shopperNamespace), (err, conversationId) =>
+    logger.error({ err, conversationId }, 'bot turn failed'),
+  );
+  attachShopperNamespace(shopperNamespace, channel, logger);
+  const clock = deps.clock ?? { now: Date.now };
+  const resumed = channel.resumeUnanswered(new Date(clock.now() - RESUME_WINDOW_MS).toISOString());
+  if (resumed > 0) logger.info({ resumed }, 'answering messages stored before the last stop');
+
+  return {
+    app,
+    httpServer,
+    io,
+    store,
+    logger,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          ready = true;
+          resolve(httpServer.address() as AddressInfo);
+        });
+      }),
+    close: async () => {
+      ready = false;
+      // socket.io's close also closes the HTTP server; running turns finish before the store closes.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await channel.drain();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/**
+ * Every setting of the server, from the environment, with its default. `.env.example` lists the
+ * same variables; keep them in step.
+ */
+export const CONFIG_SCHEMA = z.object({
+  /** HTTP port. @default 3000 */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. @default '0.0.0.0' */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** SQLite file of the store (created with its folder on first start). @default './var/shopkeep.db' */
+  SHOPKEEP_DB: z.string().min(1).default('./var/shopkeep.db'),
+  /** `1` loads the demo shop into an empty database. @default '1' */
+  SHOPKEEP_DEMO: flag.default(true),
+  /** SQLite durability: NORMAL survives a process crash, FULL also a power loss. @default 'NORMAL' */
+  SHOPKEEP_DB_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /**
+   * Origins allowed to embed the widget (comma-separated, e.g. `https://shop.example`); pages
+   * served by Shopkeep itself are always allowed. @default ''
+   */
+  SHOPKEEP_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins like https://shop.example' }))),
+  /** pino log level. @default 'info' */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Optional sentence encoder for the NLU (a model id under NLU_MODELS_DIR, or on the hub). @default '' */
+  NLU_ENCODER: z.string().default(''),
+  /** Folder holding local transformers.js models. @default './models/encoders' */
+  NLU_MODELS_DIR: z.string().default('./models/encoders'),
+  /** Let the encoder be downloaded from the model hub when not found locally. @default '0' */
+  NLU_ALLOW_REMOTE: flag.default(false),
+});
+
+/** The parsed configuration. */
+export type Config = z.infer<typeof CONFIG_SCHEMA>;
+
+/** A configuration error naming the variable, raised before anything starts. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the configuration from an environment (by default `process.env`); fails fast with the
+ * name of the bad variable.
+ *
+ * @example
+ * const config = loadConfig({ SHOPKEEP_DB: ':memory:', SHOPKEEP_DEMO: '1' });
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(CONFIG_SCHEMA.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const parsed = CONFIG_SCHEMA.safeParse(known);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid ${String(issue?.path[0] ?? 'configuration')}: ${issue?.message ?? 'bad value'}`);
+  }
+  return parsed.data;
+}

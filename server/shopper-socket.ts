@@ -1,0 +1,80 @@
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import type { ClientToServerEvents, ServerToClientEvents, ShopperChannel } from '../bot';
+import type { Logger } from './logger';
+
+/** Longest shopper message accepted, in characters. */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+const AUTH_SCHEMA = z.object({
+  sessionId: z.string().min(1).max(100).optional(),
+  locale: z.string().max(20).optional(),
+});
+
+const MESSAGE_SCHEMA = z.object({
+  clientId: z.string({ message: 'clientId must be a string' }).min(1, 'clientId is required').max(100, 'clientId is too long'),
+  text: z
+    .string({ message: 'text must be a string' })
+    .max(MAX_MESSAGE_LENGTH, `text is longer than ${MAX_MESSAGE_LENGTH} characters`)
+    .transform((t) => t.trim())
+    .pipe(z.string().min(1, 'text is empty')),
+});
+
+interface SocketData {
+  sessionId: string;
+  conversationId: string;
+}
+
+type ShopperSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** The `/shopper` namespace, typed. */
+export type ShopperNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** The room every socket of a conversation joins (a shopper may have several tabs open). */
+export function conversationRoom(conversationId: string): string {
+  return `conversation:${conversationId}`;
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid payload';
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return 'payload must be an object { clientId, text }';
+  return issue.message;
+}
+
+function localeOf(raw: string | undefined): 'en' | 'zh' {
+  return raw?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/**
+ * The `/shopper` namespace, exactly as DESIGN.md specifies: `session` then `history` on connect,
+ * and `message` acknowledged only after the message is committed to SQLite.
+ */
+export function attachShopperNamespace(nsp: ShopperNamespace, channel: ShopperChannel, logger: Logger): void {
+  nsp.on('connection', (socket: ShopperSocket) => onConnection(socket, channel, logger));
+}
+
+function onConnection(socket: ShopperSocket, channel: ShopperChannel, logger: Logger): void {
+  const auth = AUTH_SCHEMA.safeParse(socket.handshake.auth ?? {});
+  const hint = auth.success ? auth.data : {};
+  const { session, conversation, history } = channel.connect(hint.sessionId, localeOf(hint.locale));
+  socket.data = { sessionId: session.id, conversationId: conversation.id };
+  void socket.join(conversationRoom(conversation.id));
+  socket.emit('session', { sessionId: session.id, conversationId: conversation.id });
+  socket.emit('history', history);
+
+  socket.on('message', (payload: unknown, ack: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (result: unknown) => void) : () => undefined;
+    const parsed = MESSAGE_SCHEMA.safeParse(payload);
+    if (!parsed.success) {
+      reply({ ok: false, error: firstIssue(parsed.error) });
+      return;
+    }
+    try {
+      const { message } = channel.receive(socket.data.conversationId, parsed.data.clientId, parsed.data.text);
+      reply({ ok: true, id: message.id });
+    } catch (err) {
+      logger.error({ err, conversationId: socket.data.conversationId }, 'storing a shopper message failed');
+      reply({ ok: false, error: 'the message could not be stored; please send it again' });
+    }
+  });
+}
