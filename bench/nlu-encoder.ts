@@ -22,6 +22,7 @@ const HASH_BITS = 17;
 const UNKNOWN_INTENT_SHARE = 0.25;
 const MAX_IN_SCOPE_LOSS = 0.02;
 const BATCH_SIZE = 32;
+const LATENCY_MESSAGES = 300;
 
 interface Example { text: string; intent: string }
 interface Sparse { indices: Int32Array; values: Float32Array }
@@ -230,6 +231,31 @@ async function embedAll(encoder: LoadedSentenceEncoder, texts: readonly string[]
   return new Map(unique.map((text, i) => [text, vectors[i]!]));
 }
 
+function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+async function timeEach(texts: readonly string[], run: (text: string) => unknown): Promise<number[]> {
+  const times: number[] = [];
+  for (const text of texts) {
+    const started = process.hrtime.bigint();
+    await run(text);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** One message at a time, as in a chat turn, against TF-IDF featurisation of the same messages. */
+async function latency(encoder: LoadedSentenceEncoder, train: readonly Example[], test: readonly Example[]): Promise<void> {
+  // A trailing space gives the same tokens under a new cache key, so every call runs the model.
+  const texts = test.slice(0, LATENCY_MESSAGES).map((e) => `${e.text} `);
+  const tfidf = fitTfidf(train.map((e) => e.text));
+  const yardstick = await timeEach(texts, tfidf);
+  const encoded = await timeEach(texts, (text) => encoder.encode([text]));
+  const line = (q: number): string => `p${q * 100} ${percentile(encoded, q).toFixed(2)} ms (×${(percentile(encoded, q) / Math.max(1e-6, percentile(yardstick, q))).toFixed(0)} the TF-IDF featurisation)`;
+  console.log(`one message, uncached: ${line(0.5)}, ${line(0.99)}`);
+}
+
 async function openEncoder(env: z.infer<typeof ENV>): Promise<LoadedSentenceEncoder | undefined> {
   if (!env.NLU_ENCODER) {
     console.log('nlu-encoder: skipped: no encoder configured (set NLU_ENCODER to a model under NLU_MODELS_DIR)');
@@ -257,6 +283,7 @@ async function main(): Promise<void> {
   const [train, test, fewShot] = ['train.csv', 'test.csv', 'jianguoz_train_10.csv'].map((file) => readExamples(path.join(dir, file))) as [Example[], Example[], Example[]];
   console.log(`nlu-encoder: "${encoder.name}" (${encoder.dimension} dimensions) on BANKING77`);
   const vectors = await embedAll(encoder, [...train, ...test, ...fewShot].map((e) => e.text));
+  await latency(encoder, train, test);
   await encoder.dispose();
   const sets = featureSets(vectors, encoder.dimension);
   accuracyProtocol('10 per intent', fewShot, test, sets);
