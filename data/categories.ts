@@ -94,8 +94,9 @@ const RULES: readonly (readonly [ProductCategory, readonly string[]])[] = PRODUC
  * categoryOf(['WHITE', 'HANGING', 'HEART', 'T-LIGHT', 'HOLDER']) // 'Candles & Lights'
  */
 export function categoryOf(words: readonly string[]): ProductCategory {
-  // `+` and `/` join words in the stock descriptions ("NECKLACE+BRACELET"), not in the rules.
-  const padded = ` ${words.join(' ').replace(/[+/]/g, ' ')} `;
+  // `+` and `/` join words in the stock descriptions ("NECKLACE+BRACELET"), not in the rules;
+  // "LIGHT PINK" is a colour, not a lamp.
+  const padded = ` ${words.join(' ').replace(/[+/]/g, ' ')} `.replace(/ LIGHT (?=(PINK|BLUE|GREEN|GREY|PURPLE|BROWN) )/g, ' ');
   for (const [category, keywords] of RULES) {
     if (keywords.some((keyword) => padded.includes(` ${keyword} `))) return category;
   }

@@ -59,7 +59,7 @@ function deriveProduct(id: string, rows: readonly RetailLine[]): DemoProduct {
   return {
     id,
     name,
-    description: productDescription(id, name, category, attributes),
+    description: productDescription(id, category, attributes),
     category,
     // The price most invoices charged: wholesale breaks and one-off prices are the exceptions.
     pricePence: modal(rows.map((r) => r.unitPricePence)),

@@ -76,25 +76,19 @@ const CATEGORY_LINES: Readonly<Record<ProductCategory, readonly string[]>> = {
 };
 
 /**
- * A short shop description from the facts of a product, worded by a generator seeded with its id.
+ * A short shop description from the facts of a product, worded by a generator seeded with its
+ * id. It adds to the name rather than repeating it: what the range is for, the pattern's range,
+ * and how many come in a set.
  *
  * @example
- * productDescription('85123A', 'White Hanging Heart T-Light Holder', 'Candles & Lights', { colour: 'white' })
+ * productDescription('85123A', 'Candles & Lights', { colour: 'white' }) // 'Soft light for cosy evenings.'
  */
-export function productDescription(
-  id: string,
-  name: string,
-  category: ProductCategory,
-  attributes: Readonly<Record<string, string>>,
-): string {
+export function productDescription(id: string, category: ProductCategory, attributes: Readonly<Record<string, string>>): string {
   const random = randomFor('product-description', id);
-  const facts: string[] = [];
-  if (attributes.material) facts.push(`made of ${attributes.material}`);
-  if (attributes.colour) facts.push(`in ${attributes.colour}`);
-  if (attributes.pattern) facts.push(`with the ${attributes.pattern} pattern`);
-  const detail = facts.length ? ` ${facts.join(', ')}` : '';
-  const pack = attributes.pack ? ` Sold as a set of ${attributes.pack}.` : '';
-  return `${name}${detail}. ${random.pick(CATEGORY_LINES[category])}${pack}`;
+  const parts = [random.pick(CATEGORY_LINES[category])];
+  if (attributes.pattern) parts.push(`Part of our ${attributes.pattern} collection.`);
+  if (attributes.pack) parts.push(`Sold as a set of ${attributes.pack}.`);
+  return parts.join(' ');
 }
 
 /**

@@ -39,6 +39,7 @@ describe('categories and attributes', () => {
     ['WATERING CAN PINK BUNNY', 'Garden & Outdoor'],
     ['CREAM CUPID HEARTS COAT HANGER', 'Home Decor'],
     ['PIGGY BANK RETROSPOT', 'Gifts & Novelties'],
+    ['FEATHER PEN,LIGHT PINK', 'Stationery & Cards'],
   ])('%s is in %s', (description, category) => {
     expect(categoryOf(descriptionWords(description))).toBe(category);
   });
