@@ -4,6 +4,9 @@ import type { Locale } from './settings';
 
 /** How long to wait for a message ack on a live connection before offering a retry. */
 const ACK_TIMEOUT_MS = 15_000;
+/** Retry delays after the server refused or ended the connection (socket.io does not retry those). */
+const REFUSED_RETRY_MIN_MS = 1_000;
+const REFUSED_RETRY_MAX_MS = 30_000;
 
 /** Connection state as the header shows it. */
 export type ConnectionState = 'connecting' | 'online' | 'offline';
@@ -18,36 +21,10 @@ export interface ConnectionHandlers {
   onSession: (sessionId: string) => void;
 }
 
-/** Where the session id survives a reload. */
+/** Where the session id survives a reload (see `localValue`). */
 export interface SessionStore {
   get(): string | undefined;
   set(sessionId: string): void;
-}
-
-/**
- * A `SessionStore` over localStorage, keyed by server origin. Storage can throw (blocked cookies,
- * sandboxed frames); then the session simply lasts as long as the page.
- */
-export function localSessionStore(server: string, storage: () => Storage = () => window.localStorage): SessionStore {
-  const key = `shopkeep:session:${server}`;
-  let memory: string | undefined;
-  return {
-    get() {
-      try {
-        return storage().getItem(key) ?? memory;
-      } catch {
-        return memory;
-      }
-    },
-    set(sessionId) {
-      memory = sessionId;
-      try {
-        storage().setItem(key, sessionId);
-      } catch {
-        // Keep the in-memory copy only.
-      }
-    },
-  };
 }
 
 /** Ids are opaque, but a sane shape keeps junk out of the handshake. */
@@ -59,6 +36,9 @@ const SESSION_ID_PATTERN = /^[\w.:-]{1,128}$/;
  */
 export class ShopperConnection {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private refusedRetries = 0;
+  private closed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(server: string, locale: Locale, private readonly sessions: SessionStore, handlers: ConnectionHandlers) {
     this.socket = io(`${server}/shopper`, {
@@ -66,9 +46,16 @@ export class ShopperConnection {
       auth: (callback) => callback(this.handshake(locale)),
       withCredentials: false,
     });
-    this.socket.on('connect', () => handlers.onState('online'));
-    this.socket.on('disconnect', () => handlers.onState('offline'));
-    this.socket.on('connect_error', () => handlers.onState('offline'));
+    this.socket.on('connect', () => {
+      this.refusedRetries = 0;
+      handlers.onState('online');
+    });
+    const lost = (): void => {
+      handlers.onState('offline');
+      this.retryIfRefused();
+    };
+    this.socket.on('disconnect', lost);
+    this.socket.on('connect_error', lost);
     this.socket.on('session', (info) => {
       if (typeof info?.sessionId !== 'string' || !SESSION_ID_PATTERN.test(info.sessionId)) return;
       this.sessions.set(info.sessionId);
@@ -108,7 +95,22 @@ export class ShopperConnection {
 
   /** Close the socket for good. */
   close(): void {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
     this.socket.close();
+  }
+
+  /**
+   * socket.io-client reconnects by itself after a network failure, but not when the server refused
+   * the handshake or sent a disconnect (a restart, a rate limit): a shop's chat should come back
+   * then too, so try again with a doubling delay.
+   */
+  private retryIfRefused(): void {
+    if (this.closed || this.socket.active) return;
+    clearTimeout(this.retryTimer);
+    const delay = Math.min(REFUSED_RETRY_MAX_MS, REFUSED_RETRY_MIN_MS * 2 ** this.refusedRetries);
+    this.refusedRetries += 1;
+    this.retryTimer = setTimeout(() => this.socket.connect(), delay);
   }
 
   private handshake(locale: Locale): ShopperAuth {

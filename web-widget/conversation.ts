@@ -1,4 +1,5 @@
 import type { Ack, ChatMessage } from '../server/events';
+import type { UnsentMessage } from './storage';
 
 /** Delivery state of a message the shopper wrote in this page. */
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
@@ -50,6 +51,29 @@ export class Conversation {
     this.entries = [...this.entries, entry];
     this.emit();
     return entry;
+  }
+
+  /** Bring back messages written before a reload that the server had not acknowledged. */
+  adoptUnsent(messages: readonly UnsentMessage[]): void {
+    const known = new Set(this.entries.map((entry) => entry.message.clientId));
+    const adopted = messages
+      .filter((message) => !known.has(message.clientId))
+      .map((message): ConversationEntry => ({
+        message: { id: `local:${message.clientId}`, clientId: message.clientId, role: 'shopper', text: message.text, createdAt: message.createdAt },
+        status: message.status,
+      }));
+    if (adopted.length === 0) return;
+    this.entries = [...this.entries, ...adopted];
+    this.emit();
+  }
+
+  /** Outgoing messages without a positive ack, for saving across a reload. */
+  unsent(): UnsentMessage[] {
+    return this.entries.flatMap((entry) => {
+      const { clientId, text, createdAt } = entry.message;
+      if (entry.status === 'sent' || clientId === undefined) return [];
+      return [{ clientId, text, createdAt, status: entry.status }];
+    });
   }
 
   /** Outgoing messages still waiting for an ack, oldest first: what to send after reconnecting. */

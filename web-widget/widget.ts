@@ -1,9 +1,10 @@
 import type { ChatMessage } from '../server/events';
 import { Conversation } from './conversation';
-import { localSessionStore, ShopperConnection } from './connection';
+import { ShopperConnection } from './connection';
 import { uiStrings } from './i18n';
 import { parseChatMessage, parseHistory } from './protocol';
 import type { WidgetSettings } from './settings';
+import { localValue, UnsentStore } from './storage';
 import type { Tracker } from './tracker';
 import { WidgetView } from './view';
 
@@ -52,8 +53,15 @@ export class ShopkeepWidget {
     });
     this.view.setConnection('connecting');
     document.body.append(this.view.host);
-    this.conversation.subscribe(() => this.view.render(this.conversation.list(), this.announce));
-    this.connection = new ShopperConnection(settings.server, settings.locale, localSessionStore(settings.server), {
+    const unsent = new UnsentStore(localValue(`shopkeep:unsent:${settings.server}`));
+    this.conversation.adoptUnsent(unsent.load());
+    this.conversation.subscribe(() => {
+      this.view.render(this.conversation.list(), this.announce);
+      unsent.save(this.conversation.unsent());
+    });
+    this.view.render(this.conversation.list(), false);
+    const session = localValue(`shopkeep:session:${settings.server}`);
+    this.connection = new ShopperConnection(settings.server, settings.locale, session, {
       onState: (state) => this.view.setConnection(state),
       onSession: deps.onSession,
       onHistory: (messages) => this.restore(messages),

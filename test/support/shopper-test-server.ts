@@ -30,6 +30,8 @@ export interface TestShopState {
   tracked: { sessionId: string; event: TrackPayload }[];
   /** The next this-many messages are refused with `{ ok: false, error: 'refused for the test' }`. */
   refuseNext: number;
+  /** While true, handshakes are refused (as an auth or rate-limit middleware would). */
+  refuseConnections: boolean;
   nextId: number;
 }
 
@@ -38,6 +40,8 @@ export interface TestShop {
   url: string;
   port: number;
   state: TestShopState;
+  /** Cut every shopper connection as a network failure would (no disconnect packet). */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -67,7 +71,7 @@ export const TEST_PRODUCTS: TestProduct[] = [
 
 /** Fresh, empty state. */
 export function createTestShopState(): TestShopState {
-  return { sessions: new Map(), tracked: [], refuseNext: 0, nextId: 1 };
+  return { sessions: new Map(), tracked: [], refuseNext: 0, refuseConnections: false, nextId: 1 };
 }
 
 function catalogRoutes(products: readonly TestProduct[]): express.Router {
@@ -138,7 +142,9 @@ function onShopperMessage(socket: ShopperServerSocket, state: TestShopState, log
 }
 
 function attachShopper(io: Server<ClientToServerEvents, ServerToClientEvents>, state: TestShopState): void {
-  io.of('/shopper').on('connection', (socket) => {
+  const shopper = io.of('/shopper');
+  shopper.use((_socket, next) => next(state.refuseConnections ? new Error('unavailable') : undefined));
+  shopper.on('connection', (socket) => {
     const asked: unknown = socket.handshake.auth?.sessionId;
     const sessionId = typeof asked === 'string' && state.sessions.has(asked) ? asked : randomUUID();
     const log = state.sessions.get(sessionId) ?? [];
@@ -183,6 +189,9 @@ export async function startTestShop(options: TestShopOptions = {}): Promise<Test
     url: `http://127.0.0.1:${port}`,
     port,
     state,
+    dropConnections() {
+      for (const socket of io.of('/shopper').sockets.values()) socket.conn.close();
+    },
     // Closing without a disconnect packet looks like a crash to the clients, so they reconnect.
     // Idle keep-alive connections of the browser would hold the HTTP server open, so cut them.
     async close() {

@@ -52,6 +52,28 @@ describe('Conversation', () => {
     ]);
   });
 
+  it('lists unsent messages and adopts them back after a reload, once', () => {
+    const before = conversation();
+    before.addOutgoing('pending one');
+    before.addOutgoing('refused one');
+    before.addOutgoing('delivered one');
+    before.acknowledge('c2', { ok: false, error: 'no' });
+    before.acknowledge('c3', { ok: true, id: 'm3' });
+    const unsent = before.unsent();
+    expect(unsent.map((m) => [m.clientId, m.status])).toEqual([
+      ['c1', 'pending'],
+      ['c2', 'failed'],
+    ]);
+    const after = conversation();
+    after.adoptUnsent(unsent);
+    after.adoptUnsent(unsent);
+    expect(after.list().map((e) => [e.message.clientId, e.message.text, e.status])).toEqual([
+      ['c1', 'pending one', 'pending'],
+      ['c2', 'refused one', 'failed'],
+    ]);
+    expect(after.pending().map((e) => e.message.clientId)).toEqual(['c1']);
+  });
+
   it('notifies subscribers on every change until they unsubscribe', () => {
     const chat = conversation();
     const seen: number[] = [];

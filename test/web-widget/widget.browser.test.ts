@@ -150,6 +150,29 @@ describeWithChromium('widget in Chromium against the test shop', () => {
     expect(state.sessions.size).toBe(1);
   });
 
+  it('keeps a message written while the server refuses connections across a reload, then delivers it', async () => {
+    await openWidget(page);
+    await sendMessage(page, 'hi');
+    await waitForEntry(page, 'bot', 'Hello! How can I help?');
+    shop.state.refuseConnections = true;
+    shop.dropConnections();
+    await page.locator('#shopkeep-widget .status').waitFor({ state: 'visible' });
+    await sendMessage(page, 'written while refused');
+    await waitForEntry(page, 'shopper', 'written while refused', 'pending');
+    await page.reload();
+    await waitForEntry(page, 'shopper', 'written while refused', 'pending');
+    shop.state.refuseConnections = false;
+    await waitForEntry(page, 'shopper', 'written while refused', 'sent');
+    await waitForEntry(page, 'bot', 'You said: written while refused');
+    expect(await transcript(page)).toEqual([
+      'shopper|sent|hi',
+      'bot|sent|Hello! How can I help?',
+      'shopper|sent|written while refused',
+      'bot|sent|You said: written while refused',
+    ]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('shopkeep:unsent:')))).toEqual([]);
+  });
+
   it('tracks page views, product views, add to cart and purchase, and shows recommendations', async () => {
     await page.locator('[data-recommendations] li.product').nth(2).waitFor();
     expect(await page.locator('[data-recommendations] .reason').first().textContent()).toBe('Popular this week');
