@@ -2,6 +2,7 @@
 // tokenises, onnxruntime-node runs the graph, the encoder mean-pools and normalises. Every
 // network call transformers.js could make goes through `env.fetch`, replaced here by a spy that
 // refuses, so the suite proves a local model never reaches for the hub.
+import { renameSync } from 'node:fs';
 import path from 'node:path';
 import { env, pipeline } from '@huggingface/transformers';
 import { dot, loadSentenceEncoder, SentenceEncoderUnavailableError, type LoadedSentenceEncoder } from '../../nlu/encoder';
@@ -162,6 +163,21 @@ describe('model variants', () => {
       theirs.forEach((vector, i) => Array.from(vector).forEach((value, d) => expect(value).toBeCloseTo(ours[i]![d]!, 6)));
     } finally {
       await other.dispose();
+      variant.cleanup();
+    }
+  });
+
+  it('reads the quantised weights file transformers.js names for dtype q8', async () => {
+    const variant = createTinyEncoderFixture('quantised');
+    const onnxDir = path.join(variant.modelsDir, 'quantised', 'onnx');
+    // The same fp32 graph under the q8 file name: only the file choice is under test.
+    renameSync(path.join(onnxDir, 'model.onnx'), path.join(onnxDir, 'model_quantized.onnx'));
+    const quantised = await loadSentenceEncoder({ model: 'quantised', modelsDir: variant.modelsDir, dtype: 'q8' });
+    try {
+      const [theirs, ours] = [await quantised.encode(TEXTS), await encoder.encode(TEXTS)];
+      theirs.forEach((vector, i) => Array.from(vector).forEach((value, d) => expect(value).toBeCloseTo(ours[i]![d]!, 6)));
+    } finally {
+      await quantised.dispose();
       variant.cleanup();
     }
   });
