@@ -1,8 +1,9 @@
 import type { CliCommand } from './command';
+import { PROPENSITY_COMMANDS } from './propensity-commands';
 import { ENCODER_COMMANDS } from './encoder-commands';
 
 /**
  * Every CLI command. Each feature registers its commands in its own file under `server/cli/`
  * and adds them here.
  */
-export const CLI_COMMANDS: readonly CliCommand[] = [...ENCODER_COMMANDS];
+export const CLI_COMMANDS: readonly CliCommand[] = [...ENCODER_COMMANDS, ...PROPENSITY_COMMANDS];
