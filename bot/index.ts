@@ -1,4 +1,8 @@
 export { ShopBot, type ShopBotDeps } from './shop-bot';
+export type { BotServices, Skill, SkillFactory, SkillTurn, TurnHooks } from './skill';
+export { SKILLS } from './skills';
+export type { ConversationMemory } from './conversation-memory';
+export { understandingOf, textsOf, entityOf } from './turn';
 export { SqliteStorage } from './sqlite-storage';
 export { KeyedQueue } from './keyed-queue';
 export { textsFor, type ReplyTexts } from './texts';

@@ -3,15 +3,19 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import { OUT_OF_SCOPE, type Locale, type Nlu, type Understanding } from '../nlu';
 import type { MessageAnnotations, Store } from '../store';
 import type { ConversationMemory } from './conversation-memory';
-import { ORDER_TRACKING_DIALOG, OrderTrackingDialog, type OrderTrackingOptions } from './dialogs/order-tracking-dialog';
-import { textsFor } from './texts';
-import { entityOf, setUnderstanding, textsOf } from './turn';
+import type { Skill, SkillFactory, TurnHooks } from './skill';
+import { SKILLS } from './skills';
+import { setUnderstanding, textsOf } from './turn';
 
 /** What the bot needs to run. */
 export interface ShopBotDeps {
   nlu: Nlu;
   store: Store;
   conversationState: ConversationState;
+  /** @default every skill in `bot/skills` */
+  skills?: readonly SkillFactory[];
+  /** Handoff, frustration tracking, offers: run around every turn, in order. @default [] */
+  hooks?: readonly TurnHooks[];
 }
 
 function annotations(u: Understanding): MessageAnnotations {
@@ -34,21 +38,22 @@ function onlyEntities(u: Understanding): boolean {
 
 /**
  * The shop's bot: one botbuilder ActivityHandler for every channel. Each message is understood
- * by the NLU (the reading is stored beside the message), then the active dialog continues or
- * the dialog for the intent starts. Dialog state lives in the store, so a conversation resumes
- * where it was after a restart.
+ * by the NLU (the reading is stored beside the message), the turn hooks run (a human may own
+ * the conversation), then the active dialog continues or the skill for the intent starts.
+ * Dialog state lives in the store, so a conversation resumes where it was after a restart.
  */
 export class ShopBot extends ActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
   private readonly dialogs: DialogSet;
+  private readonly skillsByIntent = new Map<string, Skill>();
+  private readonly hooks: readonly TurnHooks[];
 
   constructor(private readonly deps: ShopBotDeps) {
     super();
-    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.memory = deps.conversationState.createProperty<ConversationMemory>('memory');
-    this.dialogs = new DialogSet(this.dialogState);
-    this.dialogs.add(new OrderTrackingDialog(deps.store.orders, this.memory));
+    this.dialogs = new DialogSet(deps.conversationState.createProperty<DialogState>('dialogState'));
+    this.hooks = deps.hooks ?? [];
+    for (const factory of deps.skills ?? SKILLS) this.addSkill(factory({ store: deps.store, memory: this.memory }));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -60,17 +65,38 @@ export class ShopBot extends ActivityHandler {
     });
   }
 
-  private async handleMessage(context: TurnContext): Promise<void> {
-    const text = (context.activity.text ?? '').trim();
+  private addSkill(skill: Skill): void {
+    for (const dialog of skill.dialogs ?? []) this.dialogs.add(dialog);
+    for (const intent of skill.intents) {
+      const owner = this.skillsByIntent.get(intent);
+      if (owner) throw new Error(`intent ${intent} belongs to both ${owner.id} and ${skill.id}`);
+      this.skillsByIntent.set(intent, skill);
+    }
+  }
+
+  private async understand(context: TurnContext): Promise<Understanding> {
     const memory = await this.memory.get(context, {});
     // Numbers and emails say nothing of the language: they keep the conversation's last one.
     const hint: Locale = memory.locale ?? (context.activity.locale?.startsWith('zh') ? 'zh' : 'en');
-    const understood = await this.deps.nlu.understand(text, { locale: hint });
+    const understood = await this.deps.nlu.understand((context.activity.text ?? '').trim(), { locale: hint });
     const understanding = onlyEntities(understood) ? { ...understood, locale: hint } : understood;
     setUnderstanding(context, understanding);
     await this.memory.set(context, { ...memory, locale: understanding.locale });
     if (context.activity.id) this.deps.store.conversations.annotate(context.activity.id, annotations(understanding));
+    return understanding;
+  }
 
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const understanding = await this.understand(context);
+    let handled = false;
+    for (const hook of this.hooks) {
+      if (!handled && hook.beforeDialogs) handled = await hook.beforeDialogs(context, understanding);
+    }
+    if (!handled) await this.converse(context, understanding);
+    for (const hook of this.hooks) await hook.afterTurn?.(context, understanding);
+  }
+
+  private async converse(context: TurnContext, understanding: Understanding): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     if (understanding.intent === 'cancel' && dc.activeDialog) {
       await dc.cancelAllDialogs();
@@ -81,54 +107,17 @@ export class ShopBot extends ActivityHandler {
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
     }
-    await this.startTopic(dc, understanding);
+    await this.startSkill(dc, understanding);
   }
 
-  private async startTopic(dc: DialogContext, u: Understanding): Promise<void> {
-    const context = dc.context;
-    const texts = textsFor(u.locale);
-    switch (u.intent) {
-      case 'greeting':
-        await this.greet(context);
-        return;
-      case 'goodbye':
-        await context.sendActivity(texts.goodbye);
-        return;
-      case 'thanks':
-        await context.sendActivity(texts.thanks);
-        return;
-      case 'track_order':
-        await this.trackOrder(dc);
-        return;
-      default:
-        await this.explainCapabilities(context, u.intent === OUT_OF_SCOPE);
+  private async startSkill(dc: DialogContext, understanding: Understanding): Promise<void> {
+    const skill = this.skillsByIntent.get(understanding.intent);
+    if (skill) {
+      await skill.start({ dc, understanding });
+      return;
     }
-  }
-
-  private async greet(context: TurnContext): Promise<void> {
-    const memory = await this.memory.get(context, {});
-    const texts = textsOf(context);
-    await context.sendActivity(MessageFactory.suggestedActions(texts.suggestions, memory.greeted ? texts.greetingBack : texts.greeting));
-    await this.memory.set(context, { ...memory, greeted: true });
-  }
-
-  private async trackOrder(dc: DialogContext): Promise<void> {
-    const options: OrderTrackingOptions = {
-      orderId: entityOf(dc.context, 'order_id'),
-      email: entityOf(dc.context, 'email'),
-    };
-    const memory = await this.memory.get(dc.context, {});
-    // A follow-up about an order already proved in this conversation needs no second check.
-    if (!options.orderId && memory.lastOrderId && memory.verifiedOrderIds?.includes(memory.lastOrderId)) {
-      options.orderId = memory.lastOrderId;
-      options.email = this.deps.store.orders.findById(memory.lastOrderId)?.email;
-    }
-    await dc.beginDialog(ORDER_TRACKING_DIALOG, options);
-  }
-
-  private async explainCapabilities(context: TurnContext, notUnderstood: boolean): Promise<void> {
-    const texts = textsOf(context);
-    const text = notUnderstood ? `${texts.notUnderstood} ${texts.capabilities}` : texts.capabilities;
-    await context.sendActivity(MessageFactory.suggestedActions(texts.suggestions, text));
+    const texts = textsOf(dc.context);
+    const intro = understanding.intent === OUT_OF_SCOPE ? `${texts.notUnderstood} ` : '';
+    await dc.context.sendActivity(MessageFactory.suggestedActions(texts.suggestions, `${intro}${texts.capabilities}`));
   }
 }

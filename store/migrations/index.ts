@@ -1,0 +1,33 @@
+import type { Database } from 'better-sqlite3';
+import { SHOP_SCHEMA } from './001-shop-schema';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/**
+ * The schema, in order: one file per version (`NNN-name.ts`). Money is kept in minor units
+ * (pence) as integers; times as ISO 8601 text in UTC, which sorts correctly as text.
+ */
+export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA];
+
+/**
+ * Brings the schema up to the newest version, each migration in its own transaction, recorded
+ * in `schema_migrations`. Safe to call on every start.
+ *
+ * @returns the versions applied now (empty when the database was current)
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const done: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    })();
+    done.push(migration.version);
+  }
+  return done;
+}
