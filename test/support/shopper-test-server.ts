@@ -74,7 +74,7 @@ export function createTestShopState(): TestShopState {
   return { sessions: new Map(), tracked: [], refuseNext: 0, refuseConnections: false, nextId: 1 };
 }
 
-function catalogRoutes(products: readonly TestProduct[]): express.Router {
+function catalogRoutes(products: readonly TestProduct[], recommendations: boolean): express.Router {
   const router = express.Router();
   router.get('/api/products', (req, res) => {
     const q = String(req.query.q ?? '').toLowerCase();
@@ -95,7 +95,8 @@ function catalogRoutes(products: readonly TestProduct[]): express.Router {
     res.json({ items: [...counts].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count) });
   });
   router.get('/api/recommendations', (_req, res) => {
-    res.json({ items: products.slice(0, 3).map((p) => ({ ...p, reason: 'Popular this week' })) });
+    if (!recommendations) res.status(404).json({ error: 'not found' });
+    else res.json({ items: products.slice(0, 3).map((p) => ({ ...p, reason: 'Popular this week' })) });
   });
   return router;
 }
@@ -167,6 +168,8 @@ export interface TestShopOptions {
   state?: TestShopState;
   /** The port of a previous run to restart on. @default 0 (any free port) */
   port?: number;
+  /** Whether `/api/recommendations` answers (else 404, as before the recommender exists). @default true */
+  recommendations?: boolean;
   /** Extra HTML pages by path, e.g. a page embedding the widget with other settings. */
   pages?: Record<string, string>;
 }
@@ -178,7 +181,7 @@ export async function startTestShop(options: TestShopOptions = {}): Promise<Test
   for (const [pagePath, html] of Object.entries(options.pages ?? {})) {
     app.get(pagePath, (_req, res) => res.type('html').send(html));
   }
-  app.use(catalogRoutes(TEST_PRODUCTS));
+  app.use(catalogRoutes(TEST_PRODUCTS, options.recommendations ?? true));
   app.use(express.static(WEB_ROOT));
   const httpServer: HttpServer = createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer);

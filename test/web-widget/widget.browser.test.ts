@@ -173,6 +173,20 @@ describeWithChromium('widget in Chromium against the test shop', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('shopkeep:unsent:')))).toEqual([]);
   });
 
+  it('leaves the recommendations strip out when the route is missing', async () => {
+    const bare = await startTestShop({ recommendations: false });
+    try {
+      await page.goto(`${bare.url}/`);
+      await page.locator('[data-catalog] li.product').first().waitFor();
+      await page.waitForFunction(() => window.Shopkeep?.sessionId() !== undefined);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('[data-recommendations]').isHidden()).toBe(true);
+    } finally {
+      await page.goto('about:blank');
+      await bare.close();
+    }
+  });
+
   it('tracks page views, product views, add to cart and purchase, and shows recommendations', async () => {
     await page.locator('[data-recommendations] li.product').nth(2).waitFor();
     expect(await page.locator('[data-recommendations] .reason').first().textContent()).toBe('Popular this week');
