@@ -62,6 +62,7 @@ describe('categories and attributes', () => {
     const svg = decodeURIComponent(url.slice(url.indexOf(',') + 1));
     expect(svg).toContain('Fish &#38; &#60;Chips&#62;');
     expect(svg).toContain('#e36b6b');
+    expect(svg).toContain('<path');
     expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
   });
 });
