@@ -30,6 +30,9 @@ export interface TestShopState {
   tracked: { sessionId: string; event: TrackPayload }[];
   /** The next this-many messages are refused with `{ ok: false, error: 'refused for the test' }`. */
   refuseNext: number;
+  /** While true, bot replies wait in `heldReplies` until the test sends them. */
+  holdReplies: boolean;
+  heldReplies: (() => void)[];
   /** While true, handshakes are refused (as an auth or rate-limit middleware would). */
   refuseConnections: boolean;
   nextId: number;
@@ -71,7 +74,7 @@ export const TEST_PRODUCTS: TestProduct[] = [
 
 /** Fresh, empty state. */
 export function createTestShopState(): TestShopState {
-  return { sessions: new Map(), tracked: [], refuseNext: 0, refuseConnections: false, nextId: 1 };
+  return { sessions: new Map(), tracked: [], refuseNext: 0, refuseConnections: false, holdReplies: false, heldReplies: [], nextId: 1 };
 }
 
 function catalogRoutes(products: readonly TestProduct[], recommendations: boolean): express.Router {
@@ -139,7 +142,9 @@ function onShopperMessage(socket: ShopperServerSocket, state: TestShopState, log
   socket.emit('typing', { role: 'bot', typing: true });
   const reply = testBotReply(text, `m${state.nextId++}`);
   log.push(reply);
-  setTimeout(() => socket.emit('message', reply), 50);
+  const deliver = (): void => void socket.emit('message', reply);
+  if (state.holdReplies) state.heldReplies.push(deliver);
+  else setTimeout(deliver, 50);
 }
 
 function attachShopper(io: Server<ClientToServerEvents, ServerToClientEvents>, state: TestShopState): void {

@@ -91,6 +91,15 @@ describeWithChromium('widget in Chromium against the test shop', () => {
     expect(await launcher(page).evaluate((button) => button === (button.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await page.keyboard.press('Space');
     await page.locator('#shopkeep-widget .panel').waitFor({ state: 'visible' });
+    shop.state.holdReplies = true;
+    await sendMessage(page, 'hi');
+    await waitForEntry(page, 'shopper', 'hi', 'sent');
+    await page.keyboard.press('Escape');
+    for (const deliver of shop.state.heldReplies.splice(0)) deliver();
+    await page.locator('#shopkeep-widget .badge', { hasText: '1' }).waitFor();
+    expect(await launcher(page).getAttribute('aria-label')).toBe('Open chat (1 unread)');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#shopkeep-widget .badge').isHidden()).toBe(true);
   });
 
   it('chats: quick replies, product cards, a coupon, and hostile text shown as text', async () => {
