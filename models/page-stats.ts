@@ -63,12 +63,14 @@ export function pageStatsFromSessions(sessions: readonly PastSession[], options:
       t.revenue += session.revenue;
     }
   }
+  // with no observations (and no prior weight) a rate is the prior itself
+  const shrunk = (count: number, n: number, priorValue: number): number => (n + m === 0 ? priorValue : (count + m * priorValue) / (n + m));
   const stats = new Map<string, PageStats>();
   for (const [url, t] of tallies) {
     stats.set(url, {
-      bounceRate: (t.bounces + m * prior.bounceRate) / (t.entrances + m),
-      exitRate: (t.exits + m * prior.exitRate) / (t.views + m),
-      pageValue: (t.revenue + m * prior.pageValue) / (t.sessions + m),
+      bounceRate: shrunk(t.bounces, t.entrances, prior.bounceRate),
+      exitRate: shrunk(t.exits, t.views, prior.exitRate),
+      pageValue: shrunk(t.revenue, t.sessions, prior.pageValue),
     });
   }
   return stats;
