@@ -84,7 +84,7 @@ export function demoShopRows(data: DemoShopData, now: number): { products: Produ
       currency: 'GBP',
       stock: p.stock,
       imageUrl: productImage(p.id, p.name, p.category, p.attributes.colour),
-      attributes: p.attributes,
+      attributes: { ...p.attributes },
       updatedAt,
     }),
   );
