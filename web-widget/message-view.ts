@@ -103,16 +103,21 @@ function renderCards(cards: readonly ProductCard[], context: MessageContext): HT
 
 function renderCoupon(coupon: CouponOffer, context: MessageContext): HTMLElement {
   const { strings } = context;
+  const code = el('code', { text: coupon.code });
   const copy = el('button', { text: strings.copy, attrs: { type: 'button' } });
   copy.addEventListener('click', () => {
-    void context.onCopy(coupon.code).then(() => {
-      copy.textContent = strings.copied;
-    });
+    void context.onCopy(coupon.code).then(
+      () => {
+        copy.textContent = strings.copied;
+      },
+      // No clipboard access (an insecure page, a denied permission): select the code instead.
+      () => window.getSelection()?.selectAllChildren(code),
+    );
   });
   const expires = formatDate(coupon.expiresAt, context.locale);
   return el('div', { className: 'coupon', attrs: { role: 'group', 'aria-label': strings.couponTitle } }, [
     el('strong', { text: `${strings.couponTitle} · ${strings.couponOff(coupon.percentOff)}` }),
-    el('code', { text: coupon.code }),
+    code,
     ...(expires === undefined ? [] : [el('span', { text: strings.couponExpires(expires) })]),
     copy,
   ]);

@@ -9,7 +9,6 @@ import { WIDGET_CSS } from './styles';
 /** What the view reports back to the widget. */
 export interface ViewHandlers {
   onSend: (text: string) => void;
-  onRetry: (clientId: string) => void;
   onTyping: (typing: boolean) => void;
 }
 

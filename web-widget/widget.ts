@@ -44,11 +44,11 @@ export class ShopkeepWidget {
       locale: settings.locale,
       server: settings.server,
       onRetry: (clientId: string) => this.retry(clientId),
-      onCopy: (code: string) => navigator.clipboard.writeText(code),
+      // async: without a secure context `navigator.clipboard` is undefined, and that should reject.
+      onCopy: async (code: string) => navigator.clipboard.writeText(code),
     };
     this.view = new WidgetView(settings, strings, context, {
       onSend: (text) => this.send(text),
-      onRetry: (clientId) => this.retry(clientId),
       onTyping: (typing) => this.reportTyping(typing),
     });
     this.view.setConnection('connecting');

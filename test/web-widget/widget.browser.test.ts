@@ -117,6 +117,10 @@ describeWithChromium('widget in Chromium against the test shop', () => {
     await sendMessage(page, 'a coupon please');
     const coupon = (await waitForEntry(page, 'bot', 'Here is a coupon')).locator('.coupon');
     expect(await coupon.locator('code').textContent()).toBe('SAVE10-XYZ');
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shop.url });
+    await coupon.locator('button', { hasText: 'Copy code' }).click();
+    await coupon.locator('button', { hasText: 'Copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('SAVE10-XYZ');
     const hostile = '<img src=x onerror=alert(1)>';
     await sendMessage(page, hostile);
     await waitForEntry(page, 'bot', `You said: ${hostile}`);
