@@ -19,7 +19,8 @@ export interface DemoOrderSample {
  * places the newest order within half a day of {@link NEWEST_ORDER_AGE_DAYS} days before `now`,
  * so an order qualifies when its status is the same at both ends of that window (statuses only
  * move forward in between).
- * Most recent first within a status; statuses no order holds steadily are left out.
+ * Within a status the most recent order of a customer with a plain mailbox wins; statuses no
+ * order holds steadily are left out.
  *
  * @param dir - the folder of the demo files (default: the repository's `data/demo`)
  * @example
@@ -30,8 +31,12 @@ export function demoOrderSamples(dir?: string): DemoOrderSample[] {
   const newest = Math.max(...data.orders.map((o) => Date.parse(o.placedAt)));
   const customers = new Map(data.customers.map((c) => [c.id, c]));
   const byStatus = new Map<OrderStatus, DemoOrderSample>();
-  const newestFirst = [...data.orders].sort((a, b) => b.placedAt.localeCompare(a.placedAt) || b.id.localeCompare(a.id));
-  for (const order of newestFirst) {
+  // Mailboxes without a collision number read better in a README.
+  const numbered = (customerId: string): number => (/\d@/.test(customers.get(customerId)?.email ?? '') ? 1 : 0);
+  const candidates = [...data.orders].sort(
+    (a, b) => numbered(a.customerId) - numbered(b.customerId) || b.placedAt.localeCompare(a.placedAt) || b.id.localeCompare(a.id),
+  );
+  for (const order of candidates) {
     const customer = customers.get(order.customerId);
     if (!customer) continue;
     const plan = planShipment(order.id, customer.country);
