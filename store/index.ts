@@ -5,4 +5,6 @@ export { StaleStateError, type StateDocument } from './bot-state-repository';
 export type { NewMessage } from './conversations-repository';
 export type { NewEvent } from './sessions-repository';
 export type { ProductQuery } from './products-repository';
+export type { NewUser, AuthSession } from './users-repository';
+export type { NewHandoff, HandoffPatch, HandoffTransition } from './handoffs-repository';
 export * from './types';

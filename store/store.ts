@@ -5,10 +5,13 @@ import { BotStateRepository } from './bot-state-repository';
 import { SYSTEM_CLOCK, randomIds, type Clock, type IdGenerator } from './clock';
 import { ConversationsRepository } from './conversations-repository';
 import { CustomersRepository } from './customers-repository';
+import { HandoffExtrasRepository } from './handoff-extras-repository';
+import { HandoffsRepository } from './handoffs-repository';
 import { migrate } from './migrations';
 import { OrdersRepository } from './orders-repository';
 import { ProductsRepository } from './products-repository';
 import { SessionsRepository } from './sessions-repository';
+import { UsersRepository } from './users-repository';
 
 /** Options for {@link openStore}. */
 export interface StoreOptions {
@@ -35,6 +38,12 @@ export interface Store {
   readonly sessions: SessionsRepository;
   readonly conversations: ConversationsRepository;
   readonly botState: BotStateRepository;
+  /** Console users (agents, managers), their sessions and sign-in throttling. */
+  readonly users: UsersRepository;
+  /** Human handoffs and their transition log. */
+  readonly handoffs: HandoffsRepository;
+  /** Agents' notes, canned replies, CSAT ratings, leave-a-message follow-ups. */
+  readonly handoffExtras: HandoffExtrasRepository;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** True when the shop has no products yet (a new database). */
@@ -66,6 +75,9 @@ export function openStore(options: StoreOptions): Store {
     sessions: new SessionsRepository(db, clock, ids),
     conversations: new ConversationsRepository(db, clock, ids),
     botState: new BotStateRepository(db, clock),
+    users: new UsersRepository(db, clock, ids),
+    handoffs: new HandoffsRepository(db, clock, ids),
+    handoffExtras: new HandoffExtrasRepository(db, clock, ids),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     isEmpty: () => db.prepare('SELECT count(*) FROM products').pluck().get() === 0,
     close: () => {
