@@ -63,11 +63,17 @@ export async function setUpCatalog(): Promise<void> {
   more.hidden = loaded >= first.total;
   more.addEventListener('click', () => {
     more.disabled = true;
-    void fetchProducts({ ...query, offset: loaded }).then((page) => {
-      grid.append(...page.items.map((item) => productTile(item)));
-      loaded += page.items.length;
-      more.hidden = loaded >= page.total || page.items.length === 0;
-      more.disabled = false;
-    });
+    fetchProducts({ ...query, offset: loaded })
+      .then((page) => {
+        grid.append(...page.items.map((item) => productTile(item)));
+        loaded += page.items.length;
+        more.hidden = loaded >= page.total || page.items.length === 0;
+      })
+      .catch(() => {
+        status.textContent = 'Could not load more products; please try again.';
+      })
+      .finally(() => {
+        more.disabled = false;
+      });
   });
 }
