@@ -8,3 +8,8 @@ export type { ProductQuery } from './products-repository';
 export type { NewUser, AuthSession } from './users-repository';
 export type { NewHandoff, HandoffPatch, HandoffTransition } from './handoffs-repository';
 export * from './types';
+export { DEFAULT_POLICIES } from './policies-repository';
+export { BEFORE_DISPATCH, type ChangeRefusal, type ChangeResult, type OrderEvent, type EventOutcome } from './order-changes-repository';
+export type { NewReturn } from './returns-repository';
+export type { NewAuditEntry } from './audit-repository';
+export { seedShopSkills, DEMO_SHIPPING_ZONES, type ShopSkillsSeedCounts } from './shop-seed';

@@ -11,6 +11,12 @@ import { migrate } from './migrations';
 import { OrdersRepository } from './orders-repository';
 import { ProductsRepository } from './products-repository';
 import { SessionsRepository } from './sessions-repository';
+import { AuditRepository } from './audit-repository';
+import { OrderChangesRepository } from './order-changes-repository';
+import { PaymentsRepository } from './payments-repository';
+import { PoliciesRepository } from './policies-repository';
+import { ReturnsRepository } from './returns-repository';
+import { ShippingRepository } from './shipping-repository';
 import { UsersRepository } from './users-repository';
 
 /** Options for {@link openStore}. */
@@ -38,6 +44,18 @@ export interface Store {
   readonly sessions: SessionsRepository;
   readonly conversations: ConversationsRepository;
   readonly botState: BotStateRepository;
+  /** Returns and their RMA numbers (shop skills). */
+  readonly returns: ReturnsRepository;
+  /** Shipping zones and rates (shop skills). */
+  readonly shipping: ShippingRepository;
+  /** Payment attempts on orders (shop skills). */
+  readonly payments: PaymentsRepository;
+  /** Return window, refund time, payment methods, coupon rules (shop skills). */
+  readonly policies: PoliciesRepository;
+  /** Who changed what, when, before and after (shop skills and the shop integration). */
+  readonly audit: AuditRepository;
+  /** Audited changes to orders: cancel, new address, returns, invoices, shop events (shop skills). */
+  readonly orderChanges: OrderChangesRepository;
   /** Console users (agents, managers), their sessions and sign-in throttling. */
   readonly users: UsersRepository;
   /** Human handoffs and their transition log. */
@@ -67,14 +85,17 @@ export function openStore(options: StoreOptions): Store {
   migrate(db);
   const clock = options.clock ?? SYSTEM_CLOCK;
   const ids = options.ids ?? randomIds(clock);
+  const orders = new OrdersRepository(db);
+  const shopSkills = shopSkillRepositories(db, clock, ids, orders);
   return {
     db,
     customers: new CustomersRepository(db),
     products: new ProductsRepository(db),
-    orders: new OrdersRepository(db),
+    orders,
     sessions: new SessionsRepository(db, clock, ids),
     conversations: new ConversationsRepository(db, clock, ids),
     botState: new BotStateRepository(db, clock),
+    ...shopSkills,
     users: new UsersRepository(db, clock, ids),
     handoffs: new HandoffsRepository(db, clock, ids),
     handoffExtras: new HandoffExtrasRepository(db, clock, ids),
@@ -83,5 +104,21 @@ export function openStore(options: StoreOptions): Store {
     close: () => {
       if (db.open) db.close();
     },
+  };
+}
+
+/** The repositories of the shop skills (migration 2), wired to the orders they change. */
+function shopSkillRepositories(db: Database, clock: Clock, ids: IdGenerator, orders: OrdersRepository) {
+  const returns = new ReturnsRepository(db, clock, ids);
+  const payments = new PaymentsRepository(db, ids);
+  const audit = new AuditRepository(db, clock);
+  const nextId = (prefix: string): string => ids.next(prefix);
+  return {
+    returns,
+    shipping: new ShippingRepository(db),
+    payments,
+    policies: new PoliciesRepository(db, clock),
+    audit,
+    orderChanges: new OrderChangesRepository(db, clock, { orders, returns, payments, audit, nextId }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { SHOP_SCHEMA } from './001-shop-schema';
+import { SHOP_SKILLS_SCHEMA } from './002-shop-skills';
 import { HANDOFF_SCHEMA } from './003-handoff-schema';
 import type { Migration } from './migration';
 
@@ -9,7 +10,7 @@ export type { Migration } from './migration';
  * The schema, in order: one file per version (`NNN-name.ts`). Money is kept in minor units
  * (pence) as integers; times as ISO 8601 text in UTC, which sorts correctly as text.
  */
-export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, HANDOFF_SCHEMA];
+export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA];
 
 /**
  * Brings the schema up to the newest version, each migration in its own transaction, recorded
