@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { isoNow, type Clock, type IdGenerator } from './clock';
+import { statements } from './statements';
 import type { Channel, Conversation, MessageAnnotations, MessageRole, StoredMessage } from './types';
 
 interface ConversationRow {
@@ -90,12 +91,14 @@ export class ConversationsRepository {
   private readonly messageById: Statement<[string], MessageRow>;
   private readonly touchStmt: Statement<[string, string]>;
   private readonly annotateStmt: Statement;
+  private readonly sql: (sql: string) => Statement;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {
+    this.sql = statements(db);
     this.openFor = db.prepare(`SELECT * FROM conversations WHERE session_id = ? AND channel = ? AND status = 'open'
       ORDER BY started_at DESC LIMIT 1`);
     this.insertConversation = db.prepare(`INSERT INTO conversations (id, session_id, channel, locale, status, started_at, updated_at)
@@ -130,7 +133,7 @@ export class ConversationsRepository {
   /** Closes a conversation; the session's next message starts a new one. */
   close(id: string): void {
     const now = isoNow(this.clock);
-    this.db.prepare("UPDATE conversations SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?").run(now, now, id);
+    this.sql("UPDATE conversations SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?").run(now, now, id);
   }
 
   /**
@@ -138,6 +141,11 @@ export class ConversationsRepository {
    * the same conversation returns the first copy with `created: false`.
    */
   appendMessage(message: NewMessage): { message: StoredMessage; created: boolean } {
+    // One transaction: one WAL commit per message instead of one per statement.
+    return this.db.transaction(() => this.insertAndTouch(message))();
+  }
+
+  private insertAndTouch(message: NewMessage): { message: StoredMessage; created: boolean } {
     const createdAt = isoNow(this.clock);
     const a = message.annotations;
     const result = this.insertMessage.run({
@@ -159,7 +167,7 @@ export class ConversationsRepository {
       return { message: toMessage(this.byClientId.get(message.conversationId, message.clientId) as MessageRow), created: false };
     }
     this.touchStmt.run(createdAt, message.conversationId);
-    const row = this.db.prepare('SELECT * FROM messages WHERE seq = ?').get(result.lastInsertRowid) as MessageRow;
+    const row = this.sql('SELECT * FROM messages WHERE seq = ?').get(result.lastInsertRowid) as MessageRow;
     return { message: toMessage(row), created: true };
   }
 
@@ -178,8 +186,8 @@ export class ConversationsRepository {
    * crash these are answered on start, so no acknowledged message goes unanswered.
    */
   unansweredShopperMessages(sinceIso: string, limit = 1000): StoredMessage[] {
-    const rows = this.db
-      .prepare(`SELECT m.* FROM messages m JOIN conversations c ON c.id = m.conversation_id
+    const rows = this
+      .sql(`SELECT m.* FROM messages m JOIN conversations c ON c.id = m.conversation_id
         WHERE m.role = 'shopper' AND m.intent IS NULL AND m.created_at >= ? AND c.status = 'open'
         ORDER BY m.seq LIMIT ?`)
       .all(sinceIso, limit) as MessageRow[];
@@ -188,8 +196,8 @@ export class ConversationsRepository {
 
   /** The conversation's messages, oldest first (the last `limit`). */
   messages(conversationId: string, limit = 200): StoredMessage[] {
-    const rows = this.db
-      .prepare('SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq')
+    const rows = this
+      .sql('SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq')
       .all(conversationId, limit) as MessageRow[];
     return rows.map(toMessage);
   }

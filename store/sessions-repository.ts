@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { isoNow, type Clock, type IdGenerator } from './clock';
+import { statements } from './statements';
 import type { BehaviourEvent, EventType, ShopperSession } from './types';
 
 interface SessionRow {
@@ -50,12 +51,14 @@ export class SessionsRepository {
   private readonly byId: Statement<[string], SessionRow>;
   private readonly touchStmt: Statement;
   private readonly insertEvent: Statement;
+  private readonly sql: (sql: string) => Statement;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {
+    this.sql = statements(db);
     this.insertSession = db.prepare(`INSERT INTO sessions (id, customer_id, locale, created_at, last_seen_at)
       VALUES (@id, @customerId, @locale, @createdAt, @lastSeenAt)`);
     this.byId = db.prepare('SELECT * FROM sessions WHERE id = ?');
@@ -84,7 +87,7 @@ export class SessionsRepository {
 
   /** Links the session to a customer once the shopper has proved who they are. */
   linkCustomer(id: string, customerId: string): void {
-    this.db.prepare('UPDATE sessions SET customer_id = ? WHERE id = ?').run(customerId, id);
+    this.sql('UPDATE sessions SET customer_id = ? WHERE id = ?').run(customerId, id);
   }
 
   /** Records a behaviour event; returns its id, or undefined for an unknown session. */
@@ -103,8 +106,8 @@ export class SessionsRepository {
 
   /** A session's events, oldest first. */
   events(sessionId: string, limit = 500): BehaviourEvent[] {
-    const rows = this.db
-      .prepare('SELECT * FROM (SELECT * FROM events WHERE session_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id')
+    const rows = this
+      .sql('SELECT * FROM (SELECT * FROM events WHERE session_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id')
       .all(sessionId, limit) as EventRow[];
     return rows.map(toEvent);
   }
