@@ -95,7 +95,11 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   const channel = new ShopperChannel(store, bot, socketOutbox(shopperNamespace), (err, conversationId) =>
     logger.error({ err, conversationId }, 'bot turn failed'),
   );
-  attachShopperNamespace(shopperNamespace, channel, logger);
+  attachShopperNamespace(shopperNamespace, channel, (sessionId, event) => {
+    const pageType = event.pageType ?? (event.productId ? 'product' : undefined);
+    const id = store.sessions.recordEvent({ sessionId, ...event, pageType });
+    return id === undefined ? undefined : String(id);
+  }, logger);
   const clock = deps.clock ?? { now: Date.now };
   const resumed = channel.resumeUnanswered(new Date(clock.now() - RESUME_WINDOW_MS).toISOString());
   if (resumed > 0) logger.info({ resumed }, 'answering messages stored before the last stop');
@@ -117,7 +121,10 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
     close: async () => {
       ready = false;
       // socket.io's close also closes the HTTP server; running turns finish before the store closes.
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // Browsers keep idle HTTP connections open; without this the close waits for them.
+      httpServer.closeIdleConnections();
+      await closed;
       await channel.drain();
       store.close();
     },

@@ -20,6 +20,14 @@ const MESSAGE_SCHEMA = z.object({
     .pipe(z.string().min(1, 'text is empty')),
 });
 
+const TRACK_SCHEMA = z.object({
+  type: z.enum(['page_view', 'product_view', 'add_to_cart', 'remove_from_cart', 'purchase']),
+  pageType: z.enum(['administrative', 'informational', 'product']).optional(),
+  productId: z.string().min(1).max(64).optional(),
+  url: z.string().max(2048).optional(),
+  quantity: z.number().int().min(1).max(10_000).optional(),
+});
+
 interface SocketData {
   sessionId: string;
   conversationId: string;
@@ -45,12 +53,34 @@ function localeOf(raw: string | undefined): 'en' | 'zh' {
   return raw?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
+/** Records a page tracker event for the session (the profile store's behaviour events). */
+export type TrackRecorder = (sessionId: string, event: z.infer<typeof TRACK_SCHEMA>) => string | undefined;
+
 /**
  * The `/shopper` namespace, exactly as DESIGN.md specifies: `session` then `history` on connect,
  * and `message` acknowledged only after the message is committed to SQLite.
  */
-export function attachShopperNamespace(nsp: ShopperNamespace, channel: ShopperChannel, logger: Logger): void {
-  nsp.on('connection', (socket: ShopperSocket) => onConnection(socket, channel, logger));
+export function attachShopperNamespace(nsp: ShopperNamespace, channel: ShopperChannel, track: TrackRecorder, logger: Logger): void {
+  nsp.on('connection', (socket: ShopperSocket) => {
+    onConnection(socket, channel, logger);
+    socket.on('track', (payload: unknown, ack: unknown) => onTrack(socket, payload, ack, track, logger));
+  });
+}
+
+function onTrack(socket: ShopperSocket, payload: unknown, ack: unknown, track: TrackRecorder, logger: Logger): void {
+  const reply = typeof ack === 'function' ? (ack as (result: unknown) => void) : () => undefined;
+  const parsed = TRACK_SCHEMA.safeParse(payload);
+  if (!parsed.success) {
+    reply({ ok: false, error: firstIssue(parsed.error) });
+    return;
+  }
+  try {
+    const id = track(socket.data.sessionId, parsed.data);
+    reply(id ? { ok: true, id } : { ok: false, error: 'unknown session' });
+  } catch (err) {
+    logger.error({ err, sessionId: socket.data.sessionId }, 'recording a tracker event failed');
+    reply({ ok: false, error: 'the event could not be recorded' });
+  }
 }
 
 function onConnection(socket: ShopperSocket, channel: ShopperChannel, logger: Logger): void {

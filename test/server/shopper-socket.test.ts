@@ -99,6 +99,22 @@ describe('/shopper namespace', () => {
     again.socket.disconnect();
   });
 
+  it('records the page tracker\'s events for the session and refuses bad ones', async () => {
+    const { socket, session } = await connectShopper(server.url);
+    const track = (payload: unknown): Promise<{ ok: boolean; id?: string; error?: string }> =>
+      new Promise((resolve) => (socket as unknown as { emit: (e: string, p: unknown, cb: (r: { ok: boolean }) => void) => void }).emit('track', payload, resolve));
+    expect(await track({ type: 'product_view', productId: '85123A', url: 'http://127.0.0.1/product.html?id=85123A' })).toMatchObject({ ok: true });
+    expect(await track({ type: 'add_to_cart', productId: '85123A', quantity: 2 })).toMatchObject({ ok: true });
+    expect(await track({ type: 'teleport' })).toMatchObject({ ok: false });
+    expect(await track({ type: 'add_to_cart', quantity: -3 })).toMatchObject({ ok: false });
+    const events = server.shop.store.sessions.events(session.sessionId);
+    expect(events.map((e) => [e.type, e.productId, e.pageType, e.quantity])).toEqual([
+      ['product_view', '85123A', 'product', null],
+      ['add_to_cart', '85123A', 'product', 2],
+    ]);
+    socket.disconnect();
+  });
+
   it('starts a new session for an unknown id', async () => {
     const { socket, session } = await connectShopper(server.url, { sessionId: 'ses_forged' });
     expect(session.sessionId).not.toBe('ses_forged');
