@@ -1,0 +1,71 @@
+/** A sparse list of scored items, e.g. an item's neighbours. */
+export interface ScoredList {
+  ids: Int32Array;
+  scores: Float32Array;
+}
+
+/**
+ * A dense score array that remembers which slots it touched, so clearing and reading the
+ * non-zero entries costs O(touched) rather than O(items): the core of every sparse model here.
+ */
+export class ScoreAccumulator {
+  scores: Float64Array;
+  /** For each touched slot, the source that contributed most (e.g. the history item). */
+  cause: Int32Array;
+  best: Float64Array;
+  readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.scores = new Float64Array(size);
+    this.cause = new Int32Array(size);
+    this.best = new Float64Array(size);
+  }
+
+  /** Grows to hold `size` slots (catalog growth between rebuilds). */
+  ensure(size: number): void {
+    if (size <= this.scores.length) return;
+    const grow = (old: Float64Array): Float64Array => {
+      const next = new Float64Array(Math.max(size, old.length * 2));
+      next.set(old);
+      return next;
+    };
+    this.scores = grow(this.scores);
+    this.best = grow(this.best);
+    const cause = new Int32Array(this.scores.length);
+    cause.set(this.cause);
+    this.cause = cause;
+  }
+
+  add(slot: number, value: number, source: number): void {
+    if (this.scores[slot] === 0) this.touched.push(slot);
+    this.scores[slot] = (this.scores[slot] as number) + value;
+    if (value > (this.best[slot] as number)) {
+      this.best[slot] = value;
+      this.cause[slot] = source;
+    }
+  }
+
+  /** Resets touched slots to zero. */
+  clear(): void {
+    for (const slot of this.touched) {
+      this.scores[slot] = 0;
+      this.best[slot] = 0;
+    }
+    this.touched.length = 0;
+  }
+
+  /** The `k` best touched slots other than `skip`, best first, then clears. */
+  takeTop(k: number, skip = -1): ScoredList {
+    const picked = this.touched.filter((slot) => slot !== skip && (this.scores[slot] as number) > 0);
+    picked.sort((a, b) => (this.scores[b] as number) - (this.scores[a] as number) || a - b);
+    const n = Math.min(k, picked.length);
+    const list: ScoredList = { ids: new Int32Array(n), scores: new Float32Array(n) };
+    for (let r = 0; r < n; r++) {
+      const slot = picked[r] as number;
+      list.ids[r] = slot;
+      list.scores[r] = this.scores[slot] as number;
+    }
+    this.clear();
+    return list;
+  }
+}

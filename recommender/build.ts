@@ -1,0 +1,99 @@
+import { trainAls, type AlsOptions } from './als';
+import { searchBlend, type BlendSearchOptions } from './blend-search';
+import type { Blend, ComponentModels } from './components';
+import { Recommender } from './engine';
+import { DEFAULT_EVENT_WEIGHTS, indexInteractions, type EventWeights } from './interactions';
+import { ItemSimilarity } from './item-similarity';
+import { ItemUsers } from './item-users';
+import { leaveLastOut } from './metrics';
+import { seededRandom, type Random } from './random';
+import type { CatalogItem, Interaction } from './types';
+import { UserSimilarity, type UserKnnOptions } from './user-similarity';
+
+/** Options of {@link buildRecommender}; every field has a default tuned on held-out data. */
+export interface RecommenderOptions {
+  /** Strength of each event kind. @default DEFAULT_EVENT_WEIGHTS (view 1, cart 3, purchase 5, ...) */
+  eventWeights?: Partial<EventWeights>;
+  /** Neighbours kept per item in item-based CF. @default 100 */
+  itemNeighbours?: number;
+  /** Shrinkage of item-item cosine. @default 10 */
+  itemShrink?: number;
+  /** Later items of a history that count as "bought next" after an item. @default 3 */
+  sequenceWindow?: number;
+  /** User-based CF settings. @default { neighbours: 50, shrink: 5 } */
+  userKnn?: UserKnnOptions;
+  /** Implicit ALS settings, or `false` to leave the factor model out. @default { factors: 32, iterations: 6 } */
+  als?: AlsOptions | false;
+  /** A fixed blend; when absent the blend is chosen on an internal leave-last-out split. */
+  blend?: Blend;
+  /** Settings of that internal search. */
+  search?: BlendSearchOptions;
+  /** Seed of every random choice (factor initialisation, validation sample). @default 42 */
+  seed?: number;
+  /** Called with a stage name and the fraction done, for progress output. */
+  onProgress?: (stage: string, done: number) => void;
+}
+
+/** Blend used when there is too little data to validate one: equal parts of every signal. */
+export const FALLBACK_BLEND: Blend = Object.freeze({
+  weights: Object.freeze({ cooccurrence: 0.25, sequence: 0.25, userKnn: 0.2, als: 0.2, popularity: 0.1 }),
+  recencyDecay: 0.7,
+});
+
+/** Fewer validation users than this and the search would be noise. */
+const MIN_VALIDATION_USERS = 50;
+const DEFAULT_ALS: AlsOptions = { factors: 32, iterations: 6 };
+
+/** Trains every component on `interactions` (no blend chosen here). */
+export function trainModels(interactions: readonly Interaction[], options: RecommenderOptions, random: Random, stage = 'build'): ComponentModels {
+  const progress = (part: string) => (done: number) => options.onProgress?.(`${stage}: ${part}`, done);
+  const index = indexInteractions(interactions, { ...DEFAULT_EVENT_WEIGHTS, ...options.eventWeights });
+  const itemUsers = new ItemUsers(index);
+  const shared = { neighbours: options.itemNeighbours ?? 100, shrink: options.itemShrink ?? 10 };
+  const cooccurrence = new ItemSimilarity(index, itemUsers, { mode: 'cooccurrence', ...shared });
+  cooccurrence.buildAll(progress('item-item'));
+  const sequence = new ItemSimilarity(index, itemUsers, { mode: 'sequence', window: options.sequenceWindow ?? 3, ...shared });
+  sequence.buildAll(progress('sequence'));
+  const users = new UserSimilarity(index, itemUsers, options.userKnn);
+  const als = options.als === false ? undefined : trainAls(index, { ...DEFAULT_ALS, ...options.als }, random, progress('als'));
+  return { index, itemUsers, cooccurrence, sequence, users, als };
+}
+
+/** Chooses the blend on `interactions` alone: each user's last item is the validation target. */
+export function chooseBlend(interactions: readonly Interaction[], options: RecommenderOptions, random: Random): { blend: Blend; validationNdcg?: number } {
+  const split = leaveLastOut(interactions);
+  if (split.heldOut.size < MIN_VALIDATION_USERS) return { blend: FALLBACK_BLEND };
+  const models = trainModels(split.train, options, random, 'validation');
+  const targets = new Map<number, number>();
+  for (const [userId, itemId] of split.heldOut) {
+    const user = models.index.findUser(userId);
+    // An item first seen as a target can never be ranked: it stays a miss, as in the test.
+    if (user !== undefined) targets.set(user, models.index.findItem(itemId) ?? Number.MAX_SAFE_INTEGER);
+  }
+  options.onProgress?.('validation: blend search', 0);
+  const choice = searchBlend(models, targets, random, options.search);
+  return { blend: choice.blend, validationNdcg: choice.validationNdcg };
+}
+
+/**
+ * Builds a recommender from events (and optionally the catalog, for filters and the content
+ * fallback). Pure and synchronous, so it can run in a worker thread: post the result of
+ * `saveRecommender` back and `loadRecommender` it on the main thread, then replay the events
+ * that arrived meanwhile with `addInteraction`.
+ *
+ * @example
+ * const recommender = buildRecommender(events, { catalog });
+ * recommender.recommend('customer-17', { k: 5, filter: { inStock: true, maxPrice: 20 } });
+ */
+export function buildRecommender(interactions: readonly Interaction[], options: RecommenderOptions & { catalog?: readonly CatalogItem[] } = {}): Recommender {
+  const random = seededRandom(options.seed ?? 42);
+  const chosen = options.blend ? { blend: options.blend } : chooseBlend(interactions, options, random);
+  const models = trainModels(interactions, options, random);
+  return new Recommender({
+    models,
+    blend: chosen.blend,
+    eventWeights: { ...DEFAULT_EVENT_WEIGHTS, ...options.eventWeights },
+    catalog: options.catalog ?? [],
+    validationNdcg: 'validationNdcg' in chosen ? chosen.validationNdcg : undefined,
+  });
+}
