@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ShopNlu } from './engine';
 import { IntentModel } from './intent/model';
-import { createRuleSentiment } from './sentiment';
+import { BilingualSentiment } from './sentiment/builtin';
 import type { CatalogEntry, Nlu, SentenceEncoder } from './types';
 
 /** Folder of the shipped shop model, relative to the repository root. */
@@ -36,6 +36,14 @@ export interface BuiltinNluOptions {
  * // u.intent === 'track_order', u.entities[0] = { type: 'order_id', value: '536365', ... }
  */
 export async function createBuiltinNlu(options: BuiltinNluOptions = {}): Promise<Nlu> {
-  const intents = IntentModel.load(builtinModelPath());
-  return new ShopNlu({ intents, sentiment: createRuleSentiment(), ...(options.catalog ? { catalog: options.catalog } : {}) });
+  return loadNlu(builtinModelPath(), options);
+}
+
+/**
+ * An NLU over a trained model directory (from `shopkeep nlu train` or {@link IntentModel.save}),
+ * with the shipped sentiment models and entity extractors.
+ */
+export async function loadNlu(modelDir: string, options: BuiltinNluOptions = {}): Promise<ShopNlu> {
+  const intents = IntentModel.load(modelDir);
+  return new ShopNlu({ intents, sentiment: BilingualSentiment.loadShipped(), ...(options.catalog ? { catalog: options.catalog } : {}) });
 }

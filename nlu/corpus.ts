@@ -47,3 +47,32 @@ export function readCorpusFolder(dir: string, include: (file: string) => boolean
     .sort()
     .flatMap((f) => parseIntentCsv(fs.readFileSync(path.join(dir, f)), f));
 }
+
+/** The shipped shop corpus folder (`nlu/corpora`), from sources or the compiled tree. */
+export function shopCorpusDir(): string {
+  const candidates = [path.resolve(__dirname, 'corpora'), path.resolve(__dirname, '..', '..', 'nlu', 'corpora')];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'en')));
+  if (!found) throw new Error('the shop corpus (nlu/corpora) is missing');
+  return found;
+}
+
+/**
+ * The shipped shop corpus in both languages: files named `*-test.csv` are the held-out test
+ * split, never trained on; every other CSV is training data.
+ */
+export function readShopCorpus(): { train: LabelledText[]; test: LabelledText[] } {
+  const dir = shopCorpusDir();
+  const isTest = (f: string): boolean => f.endsWith('-test.csv');
+  const read = (include: (f: string) => boolean): LabelledText[] => LOCALES.flatMap((l) => readCorpusFolder(path.join(dir, l), include));
+  return { train: read((f) => !isTest(f)), test: read(isTest) };
+}
+
+/** Intents whose messages carry no mood of their own: the neutral class of the sentiment models. */
+export const NEUTRAL_INTENTS: ReadonlySet<string> = new Set(['track_order', 'change_order', 'change_shipping_address', 'refund_policy', 'delivery_options', 'delivery_time', 'payment_methods', 'invoice', 'product_question', 'product_search', 'account_help', 'out_of_scope', 'affirm', 'deny', 'cancel', 'greeting', 'goodbye']);
+
+/** Neutral messages of the shop corpus' training part in one language (held-out test files excluded). */
+export function neutralShopTexts(locale: Locale): string[] {
+  return readCorpusFolder(path.join(shopCorpusDir(), locale), (f) => !f.endsWith('-test.csv'))
+    .filter((e) => NEUTRAL_INTENTS.has(e.intent))
+    .map((e) => e.text);
+}

@@ -1,8 +1,12 @@
 import { EntityExtractor } from './entities';
 import type { IntentModel } from './intent/model';
-import type { SentimentAnalyzer } from './sentiment';
 import { detectLocale } from './text';
-import type { CatalogEntry, Nlu, Understanding, UnderstandOptions } from './types';
+import type { CatalogEntry, Locale, Nlu, Sentiment, Understanding, UnderstandOptions } from './types';
+
+/** A sentiment scorer: one message in (with the conversation's locale), polarity out. */
+export interface SentimentAnalyzer {
+  analyze(text: string, locale?: Locale): Sentiment;
+}
 
 /** The parts an {@link Nlu} is made of. */
 export interface NluParts {
@@ -30,7 +34,7 @@ export class ShopNlu implements Nlu {
       confidence: prediction.confidence,
       alternatives: prediction.alternatives,
       entities: this.entities.extract(text),
-      sentiment: this.parts.sentiment.analyze(text),
+      sentiment: this.parts.sentiment.analyze(text, locale),
     };
   }
 

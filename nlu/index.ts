@@ -1,8 +1,10 @@
 export * from './types';
-export { createBuiltinNlu, builtinModelPath, type BuiltinNluOptions } from './builtin';
+export { createBuiltinNlu, loadNlu, builtinModelPath, type BuiltinNluOptions } from './builtin';
 export { ShopNlu, type NluParts } from './engine';
 export { IntentModel, type IntentModelMeta, type IntentTrainOptions } from './intent/model';
 export type { IntentExample, IntentPrediction } from './intent/classifier';
 export { EntityExtractor } from './entities';
 export { detectLocale } from './text';
-export { parseIntentCsv, type LabelledText } from './corpus';
+export { parseIntentCsv, readShopCorpus, neutralShopTexts, type LabelledText } from './corpus';
+export { evaluateIntents, type IntentEvaluation, type ConfusedPair, type IntentPredictor } from './evaluate';
+export { BilingualSentiment, SentimentModel, crossValidateSentiment, crossDomainSentiment, trainWithNeutral, loadLexicon, labelOf, type LabelledSentence, type SentimentFigures } from './sentiment';

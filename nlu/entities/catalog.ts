@@ -18,9 +18,9 @@ function words(text: string): { word: string; start: number; end: number }[] {
   return out;
 }
 
-/** Edit distance ≤ 1 (one typo), for words of 5+ letters where a typo is plausible and harmless. */
+/** Edit distance ≤ 1 (one typo), when one word has 5+ letters: shorter words are too often other words. */
 function oneTypoApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 5) return false;
+  if (Math.abs(a.length - b.length) > 1 || Math.max(a.length, b.length) < 5) return false;
   let i = 0;
   let j = 0;
   let edits = 0;

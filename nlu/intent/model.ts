@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { LinearIntentClassifier, type CalibrationReport, type IntentExample, type IntentPrediction, type LinearClassifierState, type LinearTrainOptions } from './classifier';
+import { LinearIntentClassifier, type CalibrationReport, type IntentExample, type IntentPrediction, type LinearClassifierState, type LinearTrainOptions, type PredictOptions } from './classifier';
 
 /** Model directory format version: bumped when files change incompatibly. */
 export const MODEL_FORMAT_VERSION = 1;
@@ -72,8 +72,8 @@ export class IntentModel {
   }
 
   /** Predicts one message. */
-  predict(text: string): IntentPrediction {
-    return this.linear.predict(text);
+  predict(text: string, options: PredictOptions = {}): IntentPrediction {
+    return this.linear.predict(text, options);
   }
 
   /** Writes the model directory (created if missing). */

@@ -1,4 +1,5 @@
 import { normalizeText, tokenize } from '../text';
+import { stemWord } from './stem';
 
 /** A sparse vector: parallel arrays of feature indices (ascending) and values. */
 export interface SparseVector {
@@ -34,6 +35,12 @@ export function countGrams(text: string, charRange: readonly [number, number], w
   const tokens = tokenize(normalized);
   for (let n = wordRange[0]; n <= wordRange[1]; n++) {
     for (let i = 0; i + n <= tokens.length; i++) add(`w${tokens.slice(i, i + n).join(' ')}`);
+  }
+  // Stems (nlp.js's stemmer) and stem pairs: "refunded" and "refunds" share a feature.
+  const stems = tokens.map(stemWord);
+  for (let i = 0; i < stems.length; i++) {
+    add(`w~${stems[i]}`);
+    if (i + 1 < stems.length) add(`w~${stems[i]} ${stems[i + 1]}`);
   }
   // Character n-grams within padded chunks (scikit-learn's char_wb): robust to typos and
   // inflections, and for Chinese (no spaces) they cover the words a tokenizer would find.

@@ -5,21 +5,24 @@
  * Run from the repository root: `npx tsc -p tsconfig.build.json && node dist/nlu/scripts/build-builtin.js`
  */
 import * as path from 'node:path';
-import { readCorpusFolder } from '../corpus';
+import { readShopCorpus } from '../corpus';
+import { evaluateIntents } from '../evaluate';
 import { IntentModel } from '../intent/model';
 import { BUILTIN_MODEL_DIR } from '../builtin';
 
 function main(): void {
   const root = process.cwd();
-  const isTest = (f: string): boolean => f.endsWith('-test.csv');
-  const train = ['en', 'zh'].flatMap((l) => readCorpusFolder(path.join(root, 'nlu', 'corpora', l), (f) => !isTest(f)));
-  const test = ['en', 'zh'].flatMap((l) => readCorpusFolder(path.join(root, 'nlu', 'corpora', l), isTest));
+  const { train, test } = readShopCorpus();
   const model = IntentModel.train(train, { onProgress: (f) => process.stderr.write(`\rtraining ${(f * 100).toFixed(0)}%`) });
   process.stderr.write('\n');
-  let correct = 0;
-  for (const ex of test) if (model.predict(ex.text).intent === ex.intent) correct++;
-  model.meta.metrics.testAccuracy = test.length ? correct / test.length : 0;
-  model.meta.metrics.testExamples = test.length;
+  const report = evaluateIntents(model, test);
+  Object.assign(model.meta.metrics, {
+    testExamples: report.examples,
+    testAccuracy: report.accuracy,
+    testMacroF1: report.macroF1,
+    testInScopeAccuracy: report.inScopeAccuracy,
+    testOutOfScopeRecall: report.outOfScopeRecall,
+  });
   model.save(path.join(root, BUILTIN_MODEL_DIR));
   process.stdout.write(`${JSON.stringify({ train: train.length, test: test.length, ...model.meta.metrics, ...model.meta.calibration })}\n`);
 }

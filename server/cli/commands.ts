@@ -1,10 +1,12 @@
 import type { CliCommand } from './command';
+import { DEMO_COMMANDS } from './demo-commands';
 import { PROPENSITY_COMMANDS } from './propensity-commands';
 import { ENCODER_COMMANDS } from './encoder-commands';
+import { NLU_COMMANDS } from './nlu-commands';
 import { RECOMMEND_COMMANDS } from './recommend-commands';
 
 /**
  * Every CLI command. Each feature registers its commands in its own file under `server/cli/`
  * and adds them here.
  */
-export const CLI_COMMANDS: readonly CliCommand[] = [...ENCODER_COMMANDS, ...PROPENSITY_COMMANDS, ...RECOMMEND_COMMANDS];
+export const CLI_COMMANDS: readonly CliCommand[] = [...ENCODER_COMMANDS, ...PROPENSITY_COMMANDS, ...NLU_COMMANDS, ...DEMO_COMMANDS, ...RECOMMEND_COMMANDS];

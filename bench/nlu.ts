@@ -1,0 +1,105 @@
+/**
+ * NLU benchmark: intent accuracy on BANKING77 (full and 10-per-intent) against scikit-learn's
+ * TF-IDF + logistic regression run on the same split, out-of-scope recall on the shipped
+ * held-out sets, sentiment against VADER, calibration, `understand()` latency and training time.
+ *
+ * Run: `npx tsc -p tsconfig.build.json && node dist/bench/nlu.js`
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createBuiltinNlu, crossValidateSentiment, evaluateIntents, IntentModel, loadLexicon, neutralShopTexts, readShopCorpus } from '../nlu';
+
+
+import { readBanking, readUciSentences, sharedDataDir } from './nlu-data';
+import { sklearnBaseline } from './nlu-yardstick';
+
+const line = (label: string, value: string): void => {
+  process.stdout.write(`${label.padEnd(52)} ${value}\n`);
+};
+const pct = (x: number): string => x.toFixed(4);
+
+function banking(file: string, floor: number): void {
+  const train = readBanking(file);
+  const test = readBanking('test.csv');
+  const started = performance.now();
+  const model = IntentModel.train(train);
+  const seconds = (performance.now() - started) / 1000;
+  const report = evaluateIntents(model, test);
+  const base = sklearnBaseline(train, test);
+  line(`BANKING77 ${file} → test accuracy (floor ${floor})`, `${pct(report.accuracy)} ${report.accuracy >= floor ? 'PASS' : 'FAIL'}`);
+  line(`  macro-F1 / ECE`, `${pct(report.macroF1)} / ${pct(model.meta.calibration.ece)}`);
+  line(`  training ${train.length} examples`, `${seconds.toFixed(1)} s${train.length >= 10_000 ? ` (floor 60 s: ${seconds < 60 ? 'PASS' : 'FAIL'})` : ''}`);
+  if ('skipped' in base) line('  scikit-learn TF-IDF+LR', `skipped: ${base.skipped}`);
+  else line('  scikit-learn TF-IDF+LR accuracy, ratio ours/theirs', `${pct(base.accuracy)}, ${(report.accuracy / base.accuracy).toFixed(4)}; fit ${base.fitSeconds.toFixed(1)} s, time ratio ${(seconds / base.fitSeconds).toFixed(2)}`);
+}
+
+function outOfScope(): void {
+  const corpus = readShopCorpus();
+  const model = IntentModel.train(corpus.train);
+  const report = evaluateIntents(model, corpus.test);
+  const noThreshold = evaluateIntents(model, corpus.test, { ignoreThreshold: true });
+  const loss = noThreshold.inScopeAccuracy - report.inScopeAccuracy;
+  line('Shop corpus held-out test (en+zh)', `${corpus.test.length} messages, accuracy ${pct(report.accuracy)}`);
+  line('  out-of-scope recall (floor 0.8)', `${pct(report.outOfScopeRecall)} ${report.outOfScopeRecall >= 0.8 ? 'PASS' : 'FAIL'}`);
+  line('  in-scope accuracy loss from the threshold (≤ 0.02)', `${pct(loss)} ${loss <= 0.02 ? 'PASS' : 'FAIL'}`);
+  line('  ECE on held-out calibration split', pct(model.meta.calibration.ece));
+}
+
+function sentiment(): void {
+  const sentences = readUciSentences();
+  const ours = crossValidateSentiment(sentences, loadLexicon('en'), 10, { neutral: neutralShopTexts('en') });
+  line('Sentiment UCI 10-fold mean accuracy (floor 0.85)', `${pct(ours.mean)} ${ours.mean >= 0.85 ? 'PASS' : 'FAIL'} ${JSON.stringify(ours.perDomain)}`);
+  const vader = vaderAccuracy(sentences);
+  if (vader) line('  VADER (same sentences), ratio ours/VADER', `${pct(vader)}, ${(ours.mean / vader).toFixed(4)}`);
+}
+
+function vaderAccuracy(sentences: readonly { text: string; label: number; domain: string }[]): number | undefined {
+  let vader: { SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } } };
+  try {
+    vader = require('vader-sentiment') as typeof vader;
+  } catch {
+    return undefined;
+  }
+  const domains = [...new Set(sentences.map((s) => s.domain))];
+  const accs = domains.map((d) => {
+    const rows = sentences.filter((s) => s.domain === d);
+    return rows.filter((s) => (vader.SentimentIntensityAnalyzer.polarity_scores(s.text).compound > 0 ? 1 : 0) === s.label).length / rows.length;
+  });
+  return accs.reduce((a, b) => a + b, 0) / accs.length;
+}
+
+async function latency(): Promise<void> {
+  const started = performance.now();
+  const nlu = await createBuiltinNlu();
+  line('Built-in model load', `${(performance.now() - started).toFixed(0)} ms`);
+  const texts = readShopCorpus().test.map((e) => e.text);
+  for (const t of texts.slice(0, 50)) await nlu.understand(t);
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const t of texts) {
+      const t0 = performance.now();
+      await nlu.understand(t);
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const p50 = times[Math.floor(times.length * 0.5)] ?? 0;
+  const p99 = times[Math.floor(times.length * 0.99)] ?? 0;
+  line('understand() p50 (floor 1 ms)', `${p50.toFixed(3)} ms ${p50 < 1 ? 'PASS' : 'FAIL'}`);
+  line('understand() p99 (floor 5 ms)', `${p99.toFixed(3)} ms ${p99 < 5 ? 'PASS' : 'FAIL'}`);
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(sharedDataDir(), 'intent', 'banking77'))) {
+    process.stdout.write(`nlu bench skipped: shared data not found at ${sharedDataDir()} (set SHOPKEEP_SHARED_DATA)\n`);
+    return;
+  }
+  await latency();
+  outOfScope();
+  sentiment();
+  banking('jianguoz_train_10.csv', 0.76);
+  banking('train.csv', 0.914);
+}
+
+void main();

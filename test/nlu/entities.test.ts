@@ -1,0 +1,57 @@
+import { EntityExtractor } from '../../nlu';
+
+const extractor = new EntityExtractor();
+extractor.setCatalog([
+  { id: '85123A', name: 'WHITE HANGING HEART T-LIGHT HOLDER' },
+  { id: '22383', name: 'LUNCH BAG SUKI DESIGN' },
+  { id: '22386', name: 'JUMBO BAG PINK POLKADOT' },
+  { id: '21212', name: 'PACK OF 72 RETROSPOT CAKE CASES' },
+]);
+const values = (text: string, type: string): string[] => extractor.extract(text).filter((e) => e.type === type).map((e) => e.value);
+
+describe('entities', () => {
+  it.each([
+    ['where is #536365?', '536365'],
+    ['order 536370 has not arrived', '536370'],
+    ['订单536365到哪了', '536365'],
+    ['Order No. 536371 please', '536371'],
+    ['refund for c536379', 'C536379'],
+    ['５３６３６５', '536365'],
+  ])('finds the order number in %s', (text, id) => {
+    expect(values(text, 'order_id')).toEqual([id]);
+  });
+
+  it('does not take phone numbers or prices for order numbers', () => {
+    expect(values('call me on +44 7911 123456', 'order_id')).toEqual([]);
+    expect(values('call me on +44 7911 123456', 'phone')).toEqual(['+447911123456']);
+    expect(values('it cost 1234567 yen', 'order_id')).toEqual([]);
+  });
+
+  it('lower-cases emails and keeps their digits out of order numbers', () => {
+    const found = extractor.extract('Mail John.Doe536365@Example.COM about 536366');
+    expect(found.filter((e) => e.type === 'email').map((e) => e.value)).toEqual(['john.doe536365@example.com']);
+    expect(found.filter((e) => e.type === 'order_id').map((e) => e.value)).toEqual(['536366']);
+  });
+
+  it('reads money, quantity, colour, size and country', () => {
+    expect(values('it was £12.50 and $3', 'money')).toEqual(['12.50', '3.00']);
+    expect(values('I need 3 pieces, or 5个', 'quantity')).toEqual(['3', '5']);
+    expect(values('do you have it in red or 蓝色', 'color')).toEqual(['red', 'blue']);
+    expect(values('extra large please', 'size')).toEqual(['XL']);
+    expect(values('do you ship to Germany or 日本?', 'country')).toEqual(['DE', 'JP']);
+    expect(values('can you help us', 'country')).toEqual([]);
+  });
+
+  it('matches products fuzzily against the catalog, with typos and plurals', () => {
+    expect(values('do you still have the white heart t-light holder?', 'product')).toEqual(['85123A']);
+    expect(values('I want two lunch bags suki', 'product')).toEqual(['22383']);
+    expect(values('retrospot cake casses', 'product')).toEqual(['21212']);
+    expect(values('where is my order', 'product')).toEqual([]);
+  });
+
+  it('reports positions that point at the text', () => {
+    const text = 'Hi, order #536365 please';
+    const [order] = extractor.extract(text).filter((e) => e.type === 'order_id');
+    expect(order && text.slice(order.start, order.end)).toBe('536365');
+  });
+});
