@@ -10,3 +10,4 @@ export { ShopperChannel, type ShopperConnection, type TurnErrorReporter } from '
 export { ShopperSocketAdapter, type ShopperOutbox, WIDGET_CHANNEL_ID, BOT_ACCOUNT } from './channels/socket/shopper-adapter';
 export { toChatMessage, PRODUCT_CARDS_CONTENT_TYPE, COUPON_CONTENT_TYPE } from './channels/socket/chat-message';
 export type * from './channels/socket/events';
+export * from './handoff';

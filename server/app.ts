@@ -9,6 +9,7 @@ import { loadDemoShop } from '../data';
 import { createBuiltinNlu, type Nlu } from '../nlu';
 import { openStore, type Clock, type IdGenerator, type Store } from '../store';
 import { publicApi } from './api';
+import { createAgentConsole } from './agent-console';
 import type { Config } from './config';
 import { errorMiddleware, notFound } from './errors';
 import { createLogger, type Logger } from './logger';
@@ -77,12 +78,14 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const store = prepareStore(config, deps, logger);
   const nlu = deps.nlu ?? (await createBuiltinNlu({ catalog: store.products.all().map((p) => ({ id: p.id, name: p.name })) }));
+  const agentConsole = await createAgentConsole(config, store, logger, deps.clock ?? { now: Date.now });
   let ready = false;
 
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '100kb' }));
   app.use(publicApi(store, () => ready));
+  app.use(agentConsole.router);
   app.use(express.static(deps.webRoot ?? defaultWebRoot(), { index: 'index.html' }));
   app.use(notFound);
   app.use(errorMiddleware(logger));
@@ -91,7 +94,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   const io = new Server(httpServer, { maxHttpBufferSize: 1e6, serveClient: false });
   // One Server carries several namespaces with their own event maps; each is typed where it is made.
   const shopperNamespace = io.of('/shopper') as unknown as ShopperNamespace;
-  const bot = new ShopBot({ nlu, store, conversationState: new ConversationState(new SqliteStorage(store)) });
+  const bot = new ShopBot({ nlu, store, conversationState: new ConversationState(new SqliteStorage(store)), hooks: [agentConsole.hook] });
   const channel = new ShopperChannel(store, bot, socketOutbox(shopperNamespace), (err, conversationId) =>
     logger.error({ err, conversationId }, 'bot turn failed'),
   );
@@ -101,6 +104,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
     return id === undefined ? undefined : String(id);
   }, logger);
   const clock = deps.clock ?? { now: Date.now };
+  agentConsole.attach(io, shopperNamespace);
   const resumed = channel.resumeUnanswered(new Date(clock.now() - RESUME_WINDOW_MS).toISOString());
   if (resumed > 0) logger.info({ resumed }, 'answering messages stored before the last stop');
 
@@ -115,11 +119,13 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           ready = true;
+          agentConsole.announce(httpServer.address() as AddressInfo);
           resolve(httpServer.address() as AddressInfo);
         });
       }),
     close: async () => {
       ready = false;
+      agentConsole.stop();
       // socket.io's close also closes the HTTP server; running turns finish before the store closes.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Browsers keep idle HTTP connections open; without this the close waits for them.

@@ -34,6 +34,30 @@ export const CONFIG_SCHEMA = z.object({
   NLU_MODELS_DIR: z.string().default('./models/encoders'),
   /** Let the encoder be downloaded from the model hub when not found locally. @default '0' */
   NLU_ALLOW_REMOTE: flag.default(false),
+  /** Console session lifetime in hours (agents and managers sign in again after it). @default 12 */
+  SHOPKEEP_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** `1` marks the console's session cookie Secure (set it when serving over HTTPS). @default '0' */
+  SHOPKEEP_SECURE_COOKIES: flag.default(false),
+  /** Failed console sign-ins allowed per email and per address within the window. @default 5 */
+  SHOPKEEP_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** The sign-in throttling window in minutes. @default 15 */
+  SHOPKEEP_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** A handoff nobody claims expires after this many seconds (the shopper may leave a message). @default 600 */
+  SHOPKEEP_HANDOFF_QUEUE_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(600),
+  /** An assigned handoff with no message from either side is closed after this many seconds. @default 1800 */
+  SHOPKEEP_HANDOFF_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(1800),
+  /** A transfer nobody accepts goes back to the queue after this many seconds. @default 120 */
+  SHOPKEEP_HANDOFF_TRANSFER_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(120),
+  /** An agent offline this many seconds loses their conversations to the queue. @default 60 */
+  SHOPKEEP_HANDOFF_OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** `1` hands waiting conversations to the best eligible online agent; `0` lets agents claim them. @default '0' */
+  SHOPKEEP_HANDOFF_AUTO_ASSIGN: flag.default(false),
+  /** How often handoff deadlines are swept, in seconds. @default 5 */
+  SHOPKEEP_HANDOFF_SWEEP_SECONDS: z.coerce.number().positive().default(5),
+  /** Password of the demo agent (agent@shopkeep.test), created with the demo data. Demo only. @default 'demo-agent-pass' */
+  SHOPKEEP_DEMO_AGENT_PASSWORD: z.string().min(10).default('demo-agent-pass'),
+  /** Password of the demo manager (manager@shopkeep.test), created with the demo data. Demo only. @default 'demo-manager-pass' */
+  SHOPKEEP_DEMO_MANAGER_PASSWORD: z.string().min(10).default('demo-manager-pass'),
 });
 
 /** The parsed configuration. */

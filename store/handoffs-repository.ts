@@ -71,6 +71,8 @@ export interface HandoffPatch {
   endedAt?: string | null;
   endReason?: string | null;
   deadlineAt?: string | null;
+  /** A transfer to a team changes the team. */
+  team?: string;
 }
 
 /** A guarded status change: applied only while the row is still in one of `from`. */
@@ -94,6 +96,7 @@ const PATCH_COLUMNS: Record<keyof HandoffPatch, string> = {
   endedAt: 'ended_at',
   endReason: 'end_reason',
   deadlineAt: 'deadline_at',
+  team: 'team',
 };
 
 /**

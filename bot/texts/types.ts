@@ -1,3 +1,5 @@
+import type { HandoffTexts } from './handoff-types';
+
 /** Facts of an order as the bot tells them. */
 export interface OrderFacts {
   id: string;
@@ -12,6 +14,8 @@ export interface OrderFacts {
 
 /** Every sentence the bot says, per locale: one place, so translations stay complete. */
 export interface ReplyTexts {
+  /** Around a human handoff (bot/handoff). */
+  handoff: HandoffTexts;
   greeting: string;
   greetingBack: string;
   goodbye: string;

@@ -1,0 +1,71 @@
+import type { StoredMessage } from '../../store';
+
+/** Thresholds of the frustration tracker. */
+export interface FrustrationOptions {
+  /** Below this confidence a message counts as not understood. @default 0.45 */
+  minConfidence: number;
+  /** A sentiment score at or below this is clearly negative. @default -0.3 */
+  negativeScore: number;
+  /** Character-trigram overlap above which two messages say the same thing. @default 0.5 */
+  rephraseSimilarity: number;
+}
+
+/** Defaults of {@link FrustrationOptions}. */
+export const DEFAULT_FRUSTRATION: FrustrationOptions = { minConfidence: 0.45, negativeScore: -0.3, rephraseSimilarity: 0.5 };
+
+/** Why the tracker thinks the shopper is frustrated. */
+export type FrustrationSignal = 'not_understood_twice' | 'sentiment_falling' | 'rephrasing';
+
+/** Intents that are not requests, so repeating them is not rephrasing. */
+const CHATTER = new Set(['greeting', 'goodbye', 'thanks', 'affirm', 'deny', 'cancel', 'out_of_scope']);
+
+function trigrams(text: string): Set<string> {
+  const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= t.length; i += 1) grams.add(t.slice(i, i + 3));
+  return grams;
+}
+
+/** Jaccard overlap of character trigrams: works for English and Chinese alike. */
+export function similarity(a: string, b: string): number {
+  const x = trigrams(a);
+  const y = trigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared += 1;
+  return shared / (x.size + y.size - shared);
+}
+
+function notUnderstood(m: StoredMessage, o: FrustrationOptions): boolean {
+  const a = m.annotations;
+  return a !== null && (a.intent === 'out_of_scope' || a.confidence < o.minConfidence);
+}
+
+/** True when the last three sentiment scores fall and the last is clearly negative. */
+function sentimentFalling(scores: number[], o: FrustrationOptions): boolean {
+  if (scores.length < 3) return false;
+  const [a, b, c] = scores.slice(-3) as [number, number, number];
+  return a > b && b > c && c <= o.negativeScore;
+}
+
+function rephrasing(last: StoredMessage, previous: StoredMessage, o: FrustrationOptions): boolean {
+  const [a, b] = [last.annotations, previous.annotations];
+  if (!a || !b || CHATTER.has(a.intent) || a.entities.length > 0) return false;
+  return similarity(last.text, previous.text) >= o.rephraseSimilarity;
+}
+
+/**
+ * Reads the shopper's annotated messages (oldest first, the current one last) and tells whether
+ * the conversation shows frustration: the bot not understanding twice in a row, sentiment
+ * falling over three turns into clearly negative, or the same request said again.
+ */
+export function detectFrustration(messages: readonly StoredMessage[], options: FrustrationOptions = DEFAULT_FRUSTRATION): FrustrationSignal | undefined {
+  const shopper = messages.filter((m) => m.role === 'shopper' && m.annotations !== null);
+  const last = shopper.at(-1);
+  const previous = shopper.at(-2);
+  if (!last || !previous) return undefined;
+  if (notUnderstood(last, options) && notUnderstood(previous, options)) return 'not_understood_twice';
+  if (sentimentFalling(shopper.map((m) => m.annotations?.sentimentScore ?? 0), options)) return 'sentiment_falling';
+  if (rephrasing(last, previous, options)) return 'rephrasing';
+  return undefined;
+}

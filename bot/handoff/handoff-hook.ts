@@ -1,0 +1,153 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { Understanding } from '../../nlu';
+import type { FollowUp, HandoffTrigger, Store } from '../../store';
+import type { TurnHooks } from '../skill';
+import { textsOf } from '../turn';
+import { detectFrustration, type FrustrationOptions, DEFAULT_FRUSTRATION } from './frustration';
+import type { HandoffService } from './handoff-service';
+import type { WaitEstimate } from './routing';
+
+/** Longest follow-up message kept, in characters. */
+const MAX_FOLLOW_UP = 2000;
+
+/** A CSAT answer: a digit 1–5, optionally "/5", "stars" or 星/分; or a row of ★. */
+export function parseRating(text: string): number | undefined {
+  const t = text.trim();
+  const stars = /^★{1,5}$/u.exec(t);
+  if (stars) return t.length;
+  const m = /^([1-5])\s*(?:\/\s*5)?\s*(?:stars?|星|分)?\s*[.!。！]?$/iu.exec(t);
+  return m ? Number(m[1]) : undefined;
+}
+
+function triggerOf(u: Understanding): HandoffTrigger | undefined {
+  if (u.intent === 'talk_to_human') return 'asked';
+  if (u.intent === 'complaint') return 'complaint';
+  return undefined;
+}
+
+/**
+ * The bot's side of human handoff, as `TurnHooks`: while humans own the conversation the bot
+ * says nothing and the message goes to the agents; an explicit ask, a complaint or frustration
+ * (from the stored annotations) opens a handoff; after a resolution the next message may be the
+ * CSAT rating; when nobody was online the shopper may leave a message for an email reply.
+ */
+export class HandoffHook implements TurnHooks {
+  constructor(
+    private readonly service: HandoffService,
+    private readonly frustration: FrustrationOptions = DEFAULT_FRUSTRATION,
+  ) {}
+
+  private get store(): Store {
+    return this.service.store;
+  }
+
+  async beforeDialogs(context: TurnContext, u: Understanding): Promise<boolean> {
+    const conversationId = context.activity.conversation.id;
+    if (this.store.handoffs.activeFor(conversationId)) return this.whileHumansOwn(context, u);
+    if (await this.takeRating(context, u)) return true;
+    const followUp = this.store.handoffExtras.pendingFollowUp(conversationId);
+    if (followUp && (await this.continueFollowUp(context, u, followUp))) return true;
+    const trigger = triggerOf(u) ?? (this.frustrated(conversationId) ? 'frustration' : undefined);
+    if (!trigger) return false;
+    await this.open(context, u, trigger);
+    return true;
+  }
+
+  private async whileHumansOwn(context: TurnContext, u: Understanding): Promise<boolean> {
+    const conversationId = context.activity.conversation.id;
+    const active = this.store.handoffs.activeFor(conversationId);
+    if (!active) return false;
+    if (active.status !== 'assigned' && u.intent === 'cancel' && this.service.cancelByShopper(conversationId)) {
+      await context.sendActivity(textsOf(context).handoff.cancelled);
+      return true;
+    }
+    if (context.activity.id) this.service.shopperWrote(conversationId, context.activity.id);
+    // Nobody owns it yet and the shopper asks again: tell them the wait (an agent's chat stays silent).
+    if (active.status !== 'assigned' && triggerOf(u) === 'asked') {
+      const wait = this.service.waitFor(active);
+      if (wait.kind === 'minutes') await context.sendActivity(textsOf(context).handoff.stillWaiting(wait.minutes));
+    }
+    return true;
+  }
+
+  private async open(context: TurnContext, u: Understanding, trigger: HandoffTrigger): Promise<void> {
+    const texts = textsOf(context).handoff;
+    const opening = trigger === 'asked' ? texts.openAsked : trigger === 'complaint' ? texts.openComplaint : texts.openFrustration;
+    const { wait } = this.service.request({
+      conversationId: context.activity.conversation.id,
+      trigger,
+      language: u.locale,
+      intent: this.lastRequestIntent(context.activity.conversation.id) ?? u.intent,
+      sentimentScore: u.sentiment.score,
+    });
+    await context.sendActivity(`${opening} ${this.waitText(context, wait)}`);
+    if (wait.kind === 'nobody_online') this.store.handoffExtras.openFollowUp(context.activity.conversation.id);
+  }
+
+  private waitText(context: TurnContext, wait: WaitEstimate): string {
+    const texts = textsOf(context).handoff;
+    switch (wait.kind) {
+      case 'nobody_online':
+        return texts.nobodyOnline;
+      case 'minutes':
+        return texts.wait(wait.minutes);
+      default:
+        return wait satisfies never;
+    }
+  }
+
+  /** The intent of the shopper's last real request (what the agent should help with), not "talk to a human". */
+  private lastRequestIntent(conversationId: string): string | undefined {
+    const skip = new Set(['talk_to_human', 'complaint', 'out_of_scope', 'greeting', 'thanks', 'affirm', 'deny', 'cancel']);
+    return this.store.conversations
+      .messages(conversationId, 30)
+      .filter((m) => m.role === 'shopper' && m.annotations && !skip.has(m.annotations.intent))
+      .at(-1)?.annotations?.intent;
+  }
+
+  /** Frustration in the messages since the last handoff ended (a fresh start after each). */
+  private frustrated(conversationId: string): boolean {
+    const since = this.store.handoffs.latestFor(conversationId)?.endedAt ?? '';
+    const messages = this.store.conversations.messages(conversationId, 20).filter((m) => m.createdAt > since);
+    return detectFrustration(messages, this.frustration) !== undefined;
+  }
+
+  /** The answer to the CSAT question, when the bot's last message asked it. */
+  private async takeRating(context: TurnContext, u: Understanding): Promise<boolean> {
+    const conversationId = context.activity.conversation.id;
+    const lastBot = this.store.conversations
+      .messages(conversationId, 10)
+      .filter((m) => m.role !== 'shopper')
+      .at(-1);
+    const handoffId = lastBot?.payload?.csat;
+    const score = parseRating(u.text);
+    if (typeof handoffId !== 'string' || score === undefined) return false;
+    const handoff = this.store.handoffs.findById(handoffId);
+    if (!handoff || !this.store.handoffExtras.rate(handoff.id, conversationId, handoff.agentId, score)) return false;
+    await context.sendActivity(textsOf(context).handoff.csatThanks);
+    return true;
+  }
+
+  private async continueFollowUp(context: TurnContext, u: Understanding, followUp: FollowUp): Promise<boolean> {
+    const texts = textsOf(context).handoff;
+    if (u.intent === 'cancel' || u.intent === 'deny') {
+      this.store.handoffExtras.updateFollowUp(followUp.id, { status: 'dropped' });
+      await context.sendActivity(texts.followUpDropped);
+      return true;
+    }
+    if (followUp.status === 'awaiting_message') {
+      this.store.handoffExtras.updateFollowUp(followUp.id, { status: 'stored', text: u.text.slice(0, MAX_FOLLOW_UP) });
+      await context.sendActivity(texts.followUpStored(followUp.email ?? ''));
+      return true;
+    }
+    const email = u.entities.find((e) => e.type === 'email')?.value;
+    if (!email) {
+      // Not an email: the shopper moved on; the offer lapses and the bot answers normally.
+      this.store.handoffExtras.updateFollowUp(followUp.id, { status: 'dropped' });
+      return false;
+    }
+    this.store.handoffExtras.updateFollowUp(followUp.id, { status: 'awaiting_message', email });
+    await context.sendActivity(MessageFactory.text(texts.followUpAskMessage));
+    return true;
+  }
+}
