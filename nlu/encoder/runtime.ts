@@ -2,6 +2,7 @@ import type { PreTrainedModel, PreTrainedTokenizer, Tensor } from '@huggingface/
 import { SentenceEncoderUnavailableError } from './errors';
 import type { ModelLocation } from './model-location';
 import { l2Normalise, meanPool } from './pooling';
+import { closingSpecialTokens, padBatch, truncateKeepingEnd } from './token-batch';
 
 type Transformers = typeof import('@huggingface/transformers');
 
@@ -25,6 +26,8 @@ export interface EncoderRuntime {
 const TOKEN_STATE_OUTPUTS = ['last_hidden_state', 'token_embeddings'] as const;
 // An export that pools inside the graph offers this instead.
 const SENTENCE_OUTPUT = 'sentence_embedding';
+// Any short text shows which special tokens the tokenizer puts after a text.
+const CLOSING_PROBE = 'a';
 
 // The library is large and optional: it is loaded on first use only, never at server start
 // without an encoder. A real `import()` is kept in the CommonJS build (module: nodenext) and
@@ -41,13 +44,13 @@ function float32(tensor: Tensor): Tensor {
   return tensor.type === 'float32' ? tensor : tensor.to('float32');
 }
 
-function sentenceVectors(library: Transformers, outputs: Record<string, unknown>, mask: Tensor): Float32Array[] {
+function sentenceVectors(library: Transformers, outputs: Record<string, unknown>, mask: BigInt64Array): Float32Array[] {
   for (const name of TOKEN_STATE_OUTPUTS) {
     const states = outputs[name];
     if (!isTensor(library, states) || states.dims.length !== 3) continue;
     const [batch = 0, sequence = 0, hidden = 0] = states.dims;
     const data = float32(states).data as Float32Array;
-    return meanPool(data, [batch, sequence, hidden], mask.data as BigInt64Array).map(l2Normalise);
+    return meanPool(data, [batch, sequence, hidden], mask).map(l2Normalise);
   }
   const pooled = outputs[SENTENCE_OUTPUT];
   if (isTensor(library, pooled) && pooled.dims.length === 2) {
@@ -100,12 +103,19 @@ export async function openEncoderRuntime(location: ModelLocation, options: Runti
   // Some tokenizer configs leave model_max_length at a huge sentinel; never exceed our own cap.
   const declared = Number(tokenizer.model_max_length);
   const maxLength = Number.isFinite(declared) && declared > 0 ? Math.min(declared, maxTokens) : maxTokens;
+  const closing = closingSpecialTokens(tokenizer.encode(CLOSING_PROBE), new Set(tokenizer.all_special_ids));
+  const padId = tokenizer.pad_token_id ?? 0;
   return {
     async embed(texts) {
       if (texts.length === 0) return [];
-      const inputs = tokenizer(texts.map((text) => textPrefix + text), { padding: true, truncation: true, max_length: maxLength });
-      const outputs = (await model.forward(inputs)) as Record<string, unknown>;
-      return sentenceVectors(library, outputs, inputs.attention_mask as Tensor);
+      const rows = texts.map((text) => truncateKeepingEnd(tokenizer.encode(textPrefix + text), maxLength, closing));
+      const batch = padBatch(rows, padId);
+      // token_type_ids, where the model has them, are filled with zeros by transformers.js.
+      const outputs = (await model.forward({
+        input_ids: new library.Tensor('int64', batch.inputIds, batch.shape),
+        attention_mask: new library.Tensor('int64', batch.attentionMask, batch.shape),
+      })) as Record<string, unknown>;
+      return sentenceVectors(library, outputs, batch.attentionMask);
     },
     async dispose() {
       await model.dispose();

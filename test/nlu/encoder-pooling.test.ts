@@ -1,4 +1,5 @@
 import { dot, EmbeddingCache, l2Normalise, meanPool } from '../../nlu/encoder';
+import { closingSpecialTokens, padBatch, truncateKeepingEnd } from '../../nlu/encoder/token-batch';
 
 describe('meanPool', () => {
   it('averages only the tokens the attention mask keeps', () => {
@@ -67,5 +68,28 @@ describe('EmbeddingCache', () => {
     expect(cache.get('a')).toBeUndefined();
     expect(() => new EmbeddingCache(-1)).toThrow(RangeError);
     expect(() => new EmbeddingCache(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('token batches', () => {
+  const SPECIAL = new Set([0, 101, 102]);
+
+  it('reads the closing special tokens off an encoded text', () => {
+    expect(closingSpecialTokens([101, 7, 102], SPECIAL)).toEqual([102]);
+    expect(closingSpecialTokens([7, 8], SPECIAL)).toEqual([]);
+  });
+
+  it('cuts a long text but keeps its closing tokens, and leaves a short one alone', () => {
+    expect(truncateKeepingEnd([101, 7, 8, 9, 102], 4, [102])).toEqual([101, 7, 8, 102]);
+    expect(truncateKeepingEnd([101, 7, 102], 4, [102])).toEqual([101, 7, 102]);
+    expect(truncateKeepingEnd([101, 7, 8, 9, 102], 3, [])).toEqual([101, 7, 8]);
+    expect(truncateKeepingEnd([101, 7, 8], 1, [102, 103])).toEqual([102]);
+  });
+
+  it('pads rows on the right and masks the padding', () => {
+    const batch = padBatch([[101, 7, 102], [101, 102]], 0);
+    expect(batch.shape).toEqual([2, 3]);
+    expect(Array.from(batch.inputIds, Number)).toEqual([101, 7, 102, 101, 102, 0]);
+    expect(Array.from(batch.attentionMask, Number)).toEqual([1, 1, 1, 1, 1, 0]);
   });
 });

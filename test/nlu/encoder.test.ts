@@ -182,6 +182,19 @@ describe('model variants', () => {
     }
   });
 
+  it('truncates a text to maxTokens, special tokens included', async () => {
+    const short = await loadSentenceEncoder({ model: fixture.modelId, modelsDir: fixture.modelsDir, maxTokens: 8 });
+    try {
+      // [CLS] + six words + [SEP] fill the eight tokens; whatever follows is cut.
+      const [kept, cut] = await short.encode(['where is my order please help', 'where is my order please help cancel refund track']);
+      expect(Array.from(cut!)).toEqual(Array.from(kept!));
+      const [full] = await encoder.encode(['where is my order please help cancel refund track']);
+      expect(dot(full!, kept!)).toBeLessThan(0.9999);
+    } finally {
+      await short.dispose();
+    }
+  });
+
   it('refuses, as load_failed, a model without token states', async () => {
     const variant = createTinyEncoderFixture('classifier', { outputName: 'logits' });
     try {
