@@ -11,4 +11,8 @@ export interface ConversationMemory {
   locale?: 'en' | 'zh';
   /** Whether the bot has greeted the shopper already. */
   greeted?: boolean;
+  /** Wrong order number + email pairs in this conversation (the identity check stops past a limit). */
+  identityFailures?: number;
+  /** Messages in a row the bot did not understand (a person is offered past a limit). */
+  misunderstood?: number;
 }

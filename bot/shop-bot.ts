@@ -6,6 +6,18 @@ import type { ConversationMemory } from './conversation-memory';
 import type { Skill, SkillFactory, TurnHooks } from './skill';
 import { SKILLS } from './skills';
 import { setUnderstanding, textsOf } from './turn';
+import { offerHuman, opensWithYes } from './dialogs/asking';
+
+/** Intents that answer a waiting question (or leave it), never start another topic mid-dialog. */
+const ANSWER_INTENTS: ReadonlySet<string> = new Set(['affirm', 'deny', 'cancel', OUT_OF_SCOPE]);
+/** Below this confidence a message sent while a question waits is taken as its answer. */
+const TOPIC_SWITCH_CONFIDENCE = 0.6;
+/** Entities that waiting questions ask for: a message carrying one answers, it does not switch topic. */
+const ANSWER_ENTITIES: ReadonlySet<string> = new Set(['order_id', 'email']);
+/** Entities that make an unrecognised message a question about the catalog ("how much is the cake stand?"). */
+const CATALOG_ENTITIES: ReadonlySet<string> = new Set(['product', 'money']);
+/** Misunderstood messages in a row before the bot offers a person instead of its list of skills again. */
+const MAX_MISUNDERSTOOD = 2;
 
 /** What the bot needs to run. */
 export interface ShopBotDeps {
@@ -46,6 +58,7 @@ export class ShopBot extends ActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
   private readonly dialogs: DialogSet;
   private readonly skillsByIntent = new Map<string, Skill>();
+  private readonly skillsByDialog = new Map<string, Skill>();
   private readonly hooks: readonly TurnHooks[];
 
   constructor(private readonly deps: ShopBotDeps) {
@@ -66,7 +79,10 @@ export class ShopBot extends ActivityHandler {
   }
 
   private addSkill(skill: Skill): void {
-    for (const dialog of skill.dialogs ?? []) this.dialogs.add(dialog);
+    for (const dialog of skill.dialogs ?? []) {
+      this.dialogs.add(dialog);
+      this.skillsByDialog.set(dialog.id, skill);
+    }
     for (const intent of skill.intents) {
       const owner = this.skillsByIntent.get(intent);
       if (owner) throw new Error(`intent ${intent} belongs to both ${owner.id} and ${skill.id}`);
@@ -98,26 +114,58 @@ export class ShopBot extends ActivityHandler {
 
   private async converse(context: TurnContext, understanding: Understanding): Promise<void> {
     const dc = await this.dialogs.createContext(context);
-    if (understanding.intent === 'cancel' && dc.activeDialog) {
+    const intent = routedIntent(understanding);
+    // "Yes, cancel it" confirms a cancellation; it does not leave the dialog.
+    if (understanding.intent === 'cancel' && dc.activeDialog && !opensWithYes(understanding.text)) {
       await dc.cancelAllDialogs();
       await context.sendActivity(textsOf(context).cancelled);
       return;
     }
-    if (dc.activeDialog) {
+    if (dc.activeDialog && !this.switchesTopic(dc, understanding, intent)) {
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
     }
-    await this.startSkill(dc, understanding);
+    await this.startSkill(dc, understanding, intent);
   }
 
-  private async startSkill(dc: DialogContext, understanding: Understanding): Promise<void> {
-    const skill = this.skillsByIntent.get(understanding.intent);
+  /**
+   * Whether a message sent while a question waits starts another topic ("actually, what are your
+   * delivery options?"): a confident intent of another skill, carrying nothing the question asked for.
+   * The new skill's dialog goes on top of the waiting one, which asks its question again when it ends.
+   */
+  private switchesTopic(dc: DialogContext, understanding: Understanding, intent: string): boolean {
+    const skill = this.skillsByIntent.get(intent);
+    if (!skill || ANSWER_INTENTS.has(understanding.intent) || understanding.confidence < TOPIC_SWITCH_CONFIDENCE) return false;
+    if (understanding.entities.some((e) => ANSWER_ENTITIES.has(e.type))) return false;
+    const waiting = dc.activeDialog ? this.skillsByDialog.get(dc.activeDialog.id) : undefined;
+    return waiting !== skill;
+  }
+
+  private async startSkill(dc: DialogContext, understanding: Understanding, intent: string): Promise<void> {
+    const skill = this.skillsByIntent.get(intent);
+    const memory = await this.memory.get(dc.context, {});
     if (skill) {
-      await skill.start({ dc, understanding });
+      if (memory.misunderstood) await this.memory.set(dc.context, { ...memory, misunderstood: 0 });
+      const waiting = dc.activeDialog;
+      await skill.start({ dc, understanding: { ...understanding, intent } });
+      // A skill without dialogs (small talk) answered in passing: the waiting question is asked again.
+      if (waiting && !skill.dialogs?.length) await dc.repromptDialog();
       return;
     }
     const texts = textsOf(dc.context);
-    const intro = understanding.intent === OUT_OF_SCOPE ? `${texts.notUnderstood} ` : '';
+    const misunderstood = intent === OUT_OF_SCOPE ? (memory.misunderstood ?? 0) + 1 : 0;
+    await this.memory.set(dc.context, { ...memory, misunderstood });
+    if (misunderstood >= MAX_MISUNDERSTOOD) {
+      await offerHuman(dc.context, texts.notUnderstood);
+      return;
+    }
+    const intro = intent === OUT_OF_SCOPE ? `${texts.notUnderstood} ` : '';
     await dc.context.sendActivity(MessageFactory.suggestedActions(texts.suggestions, `${intro}${texts.capabilities}`));
   }
+}
+
+/** The intent to act on: an unrecognised message naming a product or a price is a catalog question. */
+function routedIntent(understanding: Understanding): string {
+  if (understanding.intent === OUT_OF_SCOPE && understanding.entities.some((e) => CATALOG_ENTITIES.has(e.type))) return 'product_question';
+  return understanding.intent;
 }

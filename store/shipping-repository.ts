@@ -42,9 +42,13 @@ export class ShippingRepository {
     })();
   }
 
-  /** Every zone with its rates, the default zone last. */
+  /** Every zone with its rates, cheapest first (usually the home country), the default zone last. */
   listZones(): ShippingZone[] {
-    const rows = this.db.prepare('SELECT * FROM shipping_zones ORDER BY is_default, name').all() as ZoneRow[];
+    const rows = this.db
+      .prepare(
+        'SELECT z.* FROM shipping_zones z ORDER BY z.is_default, (SELECT min(price_minor) FROM shipping_rates r WHERE r.zone_id = z.id), z.name',
+      )
+      .all() as ZoneRow[];
     return rows.map((row) => this.toZone(row));
   }
 

@@ -38,6 +38,8 @@ export interface StoreOptions {
 /** The profile store: one repository per aggregate over one SQLite database. */
 export interface Store {
   readonly db: Database;
+  /** The store's clock, for rules that depend on the date (return windows). */
+  readonly clock: Clock;
   readonly customers: CustomersRepository;
   readonly products: ProductsRepository;
   readonly orders: OrdersRepository;
@@ -89,6 +91,7 @@ export function openStore(options: StoreOptions): Store {
   const shopSkills = shopSkillRepositories(db, clock, ids, orders);
   return {
     db,
+    clock,
     customers: new CustomersRepository(db),
     products: new ProductsRepository(db),
     orders,

@@ -3,21 +3,12 @@ import type { SkillFactory } from '../skill';
 import { entityOf } from '../turn';
 
 /** "Where is my order?": status, carrier, tracking number and ETA after the identity check. */
-export const orderTrackingSkill: SkillFactory = ({ store, memory }) => ({
+export const orderTrackingSkill: SkillFactory = (services) => ({
   id: 'order-tracking',
   intents: ['track_order'],
-  dialogs: [new OrderTrackingDialog(store.orders, memory)],
+  dialogs: [new OrderTrackingDialog(services)],
   async start({ dc }) {
-    const options: OrderTrackingOptions = {
-      orderId: entityOf(dc.context, 'order_id'),
-      email: entityOf(dc.context, 'email'),
-    };
-    const remembered = await memory.get(dc.context, {});
-    // A follow-up about an order already proved in this conversation needs no second check.
-    if (!options.orderId && remembered.lastOrderId && remembered.verifiedOrderIds?.includes(remembered.lastOrderId)) {
-      options.orderId = remembered.lastOrderId;
-      options.email = store.orders.findById(remembered.lastOrderId)?.email;
-    }
+    const options: OrderTrackingOptions = { orderId: entityOf(dc.context, 'order_id'), email: entityOf(dc.context, 'email') };
     await dc.beginDialog(ORDER_TRACKING_DIALOG, options);
   },
 });

@@ -1,4 +1,5 @@
 import type { OrderFacts, ReplyTexts } from './types';
+import { SHOP_EN } from './shop-en';
 import { HANDOFF_EN } from './handoff-en';
 
 const STATUS_NAMES: Record<string, string> = {
@@ -25,6 +26,7 @@ function orderStatus(o: OrderFacts): string {
 
 /** English replies. */
 export const EN: ReplyTexts = {
+  shop: SHOP_EN,
   handoff: HANDOFF_EN,
   greeting: "Hi! I'm the shop assistant. I can track an order, help with returns and refunds, and find products for you.",
   greetingBack: 'Hello again! How can I help?',

@@ -4,6 +4,7 @@ import type { ReplyTexts } from './types';
 import { ZH } from './zh';
 
 export type { OrderFacts, ReplyTexts } from './types';
+export type { ShopTexts } from './shop-types';
 export type { HandoffTexts } from './handoff-types';
 
 const TEXTS: Record<Locale, ReplyTexts> = { en: EN, zh: ZH };

@@ -1,5 +1,7 @@
 import type { HandoffTexts } from './handoff-types';
 
+import type { ShopTexts } from './shop-types';
+
 /** Facts of an order as the bot tells them. */
 export interface OrderFacts {
   id: string;
@@ -14,6 +16,8 @@ export interface OrderFacts {
 
 /** Every sentence the bot says, per locale: one place, so translations stay complete. */
 export interface ReplyTexts {
+  /** The shop skills: orders, returns, delivery, payments, products (bot/skills). */
+  shop: ShopTexts;
   /** Around a human handoff (bot/handoff). */
   handoff: HandoffTexts;
   greeting: string;

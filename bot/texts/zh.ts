@@ -1,4 +1,5 @@
 import type { OrderFacts, ReplyTexts } from './types';
+import { SHOP_ZH } from './shop-zh';
 import { HANDOFF_ZH } from './handoff-zh';
 
 const STATUS_NAMES: Record<string, string> = {
@@ -25,6 +26,7 @@ function orderStatus(o: OrderFacts): string {
 
 /** Chinese (Simplified) replies. */
 export const ZH: ReplyTexts = {
+  shop: SHOP_ZH,
   handoff: HANDOFF_ZH,
   greeting: '您好！我是店铺助手，可以帮您查询订单、办理退货退款，还能为您挑选商品。',
   greetingBack: '您好，请问有什么可以帮您？',

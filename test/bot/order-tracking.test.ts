@@ -1,48 +1,14 @@
-import { ConversationState, TestAdapter, type Activity } from 'botbuilder';
+import { ConversationState, TestAdapter } from 'botbuilder';
 import { ShopBot, SqliteStorage } from '../../bot';
-import { createBuiltinNlu, type Nlu } from '../../nlu';
-import { openStore, sequentialIds, type Order, type Store } from '../../store';
-
-const NOW = Date.parse('2026-11-20T10:00:00Z');
-
-const SHIPPED: Order = {
-  id: '536365',
-  customerId: null,
-  email: 'ann@example.com',
-  status: 'shipped',
-  placedAt: '2026-11-17T09:00:00.000Z',
-  totalMinor: 1530,
-  currency: 'GBP',
-  carrier: 'Royal Mail',
-  trackingNumber: 'RM123456789GB',
-  shippedAt: '2026-11-18T09:00:00.000Z',
-  eta: '2026-11-21T00:00:00.000Z',
-  deliveredAt: null,
-  shippingCountry: 'United Kingdom',
-  shippingAddress: null,
-  updatedAt: '2026-11-18T09:00:00.000Z',
-  items: [{ productId: '85123A', name: 'White Hanging Heart T-Light Holder', quantity: 6, unitPriceMinor: 255 }],
-};
-
-let nlu: Nlu;
-
-beforeAll(async () => {
-  nlu = await createBuiltinNlu();
-});
-
-function textOf(activity: Partial<Activity>): string {
-  return activity.text ?? '';
-}
+import type { Store } from '../../store';
+import { quickReplies, says, testBot, testNlu, textOf } from './shop-fixture';
 
 describe('order tracking, as a script', () => {
   let store: Store;
   let adapter: TestAdapter;
 
-  beforeEach(() => {
-    store = openStore({ file: ':memory:', clock: { now: () => NOW }, ids: sequentialIds() });
-    store.orders.upsertMany([SHIPPED]);
-    const bot = new ShopBot({ nlu, store, conversationState: new ConversationState(new SqliteStorage(store)) });
-    adapter = new TestAdapter((context) => bot.run(context));
+  beforeEach(async () => {
+    ({ store, adapter } = await testBot());
   });
 
   afterEach(() => store.close());
@@ -57,9 +23,9 @@ describe('order tracking, as a script', () => {
   it('asks for the order number and the email, then tells status, carrier, tracking and ETA', async () => {
     await adapter
       .send('where is my order?')
-      .assertReply((a) => expect(textOf(a)).toMatch(/order number/i))
+      .assertReply(says(/order number/i))
       .send('536365')
-      .assertReply((a) => expect(textOf(a)).toMatch(/email/i))
+      .assertReply(says(/email/i))
       .send('ann@example.com')
       .assertReply((a) => {
         expect(textOf(a)).toMatch(/536365/);
@@ -71,80 +37,100 @@ describe('order tracking, as a script', () => {
   });
 
   it('uses the order number and email given up front', async () => {
-    await adapter
-      .send('where is order #536365? my email is Ann@Example.com')
-      .assertReply((a) => expect(textOf(a)).toMatch(/Royal Mail/));
+    await adapter.send('where is order #536365? my email is Ann@Example.com').assertReply(says(/Royal Mail/));
   });
 
-  it('re-asks once for a bad order number, then stops asking', async () => {
+  it('re-asks once for a bad order number, then offers a person', async () => {
     await adapter
       .send('track my order')
-      .assertReply((a) => expect(textOf(a)).toMatch(/order number/i))
+      .assertReply(says(/order number/i))
       .send('no idea')
-      .assertReply((a) => expect(textOf(a)).toMatch(/6-digit/))
+      .assertReply(says(/6-digit/))
       .send('still no idea')
-      .assertReply((a) => expect(textOf(a)).toMatch(/couldn't find/i))
+      .assertReply((a) => {
+        expect(textOf(a)).toMatch(/a person can help/i);
+        expect(quickReplies(a)).toEqual(["I'd like to talk to a person"]);
+      })
       .send('hello')
       .assertReply((a) => expect(textOf(a)).not.toMatch(/order number\?/i));
   });
 
-  it('never shows an order to the wrong email, and limits the attempts', async () => {
+  it('never shows an order to the wrong email: a second wrong pair offers a person, a third in the conversation locks', async () => {
     await adapter
       .send('where is my order 536365')
-      .assertReply((a) => expect(textOf(a)).toMatch(/email/i))
+      .assertReply(says(/email/i))
       .send('eve@example.com')
       .assertReply((a) => {
         expect(textOf(a)).toMatch(/couldn't find/i);
         expect(textOf(a)).not.toMatch(/Royal Mail/);
       })
       .send('536365')
-      .assertReply((a) => expect(textOf(a)).toMatch(/email/i))
+      .assertReply(says(/email/i))
       .send('mallory@example.com')
-      .assertReply((a) => expect(textOf(a)).toMatch(/couldn't find/i))
-      .send('536365')
-      .assertReply((a) => expect(textOf(a)).toMatch(/email/i))
-      .send('trent@example.com')
       .assertReply((a) => {
         expect(textOf(a)).toMatch(/check the order number/i);
+        expect(textOf(a)).toMatch(/a person can help/i);
+        expect(textOf(a)).not.toMatch(/Royal Mail/);
+      })
+      .send('where is order 536365? trent@example.com')
+      .assertReply(says(/a person can help/i))
+      .send('where is order 536365? ann@example.com')
+      .assertReply((a) => {
+        expect(textOf(a)).toMatch(/can't check any more order numbers/i);
         expect(textOf(a)).not.toMatch(/Royal Mail/);
       });
   });
 
   it('lets the shopper leave the dialog', async () => {
-    await adapter
-      .send('where is my order?')
-      .assertReply((a) => expect(textOf(a)).toMatch(/order number/i))
-      .send('never mind')
-      .assertReply((a) => expect(textOf(a)).toMatch(/stopped/i));
+    await adapter.send('where is my order?').assertReply(says(/order number/i)).send('never mind').assertReply(says(/stopped/i));
   });
 
   it('answers a follow-up about the order already proved, without asking again', async () => {
     await adapter
       .send('where is my order 536365 ann@example.com')
-      .assertReply((a) => expect(textOf(a)).toMatch(/Royal Mail/))
+      .assertReply(says(/Royal Mail/))
       .send('where is my order?')
-      .assertReply((a) => expect(textOf(a)).toMatch(/536365/));
+      .assertReply(says(/536365/))
+      .send('and when will it arrive?')
+      .assertReply(says(/Expected delivery: Saturday 21 November/));
   });
 
-  it('speaks Chinese to a Chinese shopper', async () => {
+  it('answers a delivery question while waiting for the email, then asks for the email again', async () => {
+    await adapter
+      .send('where is my order?')
+      .assertReply(says(/order number/i))
+      .send('536365')
+      .assertReply(says(/email/i))
+      .send('actually, what are your delivery options?')
+      .assertReply(says(/We deliver to: United Kingdom: Standard £3\.95/))
+      .assertReply(says(/email address/i))
+      .send('ann@example.com')
+      .assertReply(says(/Royal Mail/));
+  });
+
+  it('speaks Chinese to a Chinese shopper, follow-up and wrong inputs included', async () => {
     await adapter
       .send('我的订单到哪了？')
-      .assertReply((a) => expect(textOf(a)).toMatch(/订单号/))
+      .assertReply(says(/订单号/))
+      .send('我不知道')
+      .assertReply(says(/6位数字/))
       .send('536365')
-      .assertReply((a) => expect(textOf(a)).toMatch(/邮箱/))
+      .assertReply(says(/邮箱/))
       .send('ann@example.com')
       .assertReply((a) => {
         expect(textOf(a)).toMatch(/运输中/);
         expect(textOf(a)).toMatch(/Royal Mail/);
-      });
+      })
+      .send('什么时候能到？')
+      .assertReply(says(/预计送达/));
   });
 
   it('keeps the dialog where it was when the bot is rebuilt over the same store', async () => {
-    await adapter.send('where is my order?').assertReply((a) => expect(textOf(a)).toMatch(/order number/i));
-    const rebuilt = new ShopBot({ nlu, store, conversationState: new ConversationState(new SqliteStorage(store)) });
+    await adapter.send('where is my order?').assertReply(says(/order number/i));
+    const rebuilt = new ShopBot({ nlu: await testNlu(), store, conversationState: new ConversationState(new SqliteStorage(store)) });
     const conversation = adapter.conversation;
     const resumed = new TestAdapter((context) => rebuilt.run(context));
     resumed.conversation = conversation;
-    await resumed.send('536365').assertReply((a) => expect(textOf(a)).toMatch(/email/i));
+    await resumed.send('536365').assertReply(says(/email/i));
   });
 });

@@ -1,0 +1,100 @@
+import { MessageFactory, type Attachment } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Product } from '../../store';
+import { PRODUCT_CARDS_CONTENT_TYPE } from '../channels/socket/chat-message';
+import type { ProductCard } from '../channels/socket/events';
+import type { SearchCriteria } from '../texts/shop-types';
+import type { BotServices } from '../skill';
+import { textsOf, understandingOf } from '../turn';
+import { productCriteria, searchProducts, searchable, type ProductCriteria } from './product-search';
+
+/** Id of the product questions dialog. */
+export const PRODUCT_DIALOG = 'productQuestions';
+const WATERFALL = 'productQuestionsSteps';
+/** Cards under one reply: enough to choose from, few enough to read on a phone. */
+const MAX_CARDS = 5;
+
+/** How the dialog reads the message. */
+export interface ProductDialogOptions {
+  /** A single product's facts (price, stock) rather than a list of matches. */
+  aboutOneProduct: boolean;
+}
+
+/** A product as a card the widget renders: name, price, link. */
+export function productCard(p: Product): ProductCard {
+  const card: ProductCard = { id: p.id, name: p.name, price: p.priceMinor / 100, currency: p.currency, url: `/product.html?id=${encodeURIComponent(p.id)}` };
+  if (p.imageUrl) card.imageUrl = p.imageUrl;
+  return card;
+}
+
+function cardsAttachment(products: readonly Product[]): Attachment {
+  return { contentType: PRODUCT_CARDS_CONTENT_TYPE, content: products.slice(0, MAX_CARDS).map(productCard) };
+}
+
+/**
+ * Product questions from the catalog: one product's price, stock and description ("how much
+ * is the cake stand?"), or matches for a description, colour, category and budget ("a lunch
+ * bag in red", "something under £10 for the kitchen"), always with product cards.
+ */
+export class ProductDialog extends ComponentDialog {
+  constructor(private readonly services: BotServices) {
+    super(PRODUCT_DIALOG);
+    this.addDialog(new WaterfallDialog(WATERFALL, [(s) => this.answer(s)]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const understanding = understandingOf(step.context);
+    const criteria = productCriteria(understanding.text, understanding.entities);
+    const options = (step.options ?? { aboutOneProduct: false }) as ProductDialogOptions;
+    const named = criteria.productId ? this.services.store.products.findById(criteria.productId) : undefined;
+    if (named && (options.aboutOneProduct || !searchable({ ...criteria, words: [] }))) await this.tellProduct(step, named, criteria);
+    else await this.tellMatches(step, criteria, named);
+    return step.endDialog();
+  }
+
+  private async tellProduct(step: WaterfallStepContext, product: Product, criteria: ProductCriteria): Promise<void> {
+    const shop = textsOf(step.context).shop;
+    const colour = criteria.colour;
+    if (colour && product.attributes.colour && product.attributes.colour !== colour) {
+      const words = product.name.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+      const others = searchProducts(this.services.store.products, { words: words.filter((w) => w !== product.attributes.colour), colour });
+      if (others.length > 0) {
+        const reply = MessageFactory.attachment(cardsAttachment(others), shop.productNotInColour(product.name, shop.colourName(colour)));
+        await step.context.sendActivity(reply);
+        return;
+      }
+    }
+    const facts = { name: product.name, price: shop.formatMoney(product.priceMinor, product.currency), stock: product.stock, description: product.description };
+    await step.context.sendActivity(MessageFactory.attachment(cardsAttachment([product]), shop.productFacts(facts)));
+  }
+
+  private async tellMatches(step: WaterfallStepContext, criteria: ProductCriteria, named: Product | undefined): Promise<void> {
+    const shop = textsOf(step.context).shop;
+    if (!searchable(criteria) && !named) {
+      await step.context.sendActivity(shop.askWhatProduct);
+      return;
+    }
+    const found = searchProducts(this.services.store.products, criteria);
+    const colourOk = !criteria.colour || (named && (named.attributes.colour ?? criteria.colour) === criteria.colour);
+    const withNamed = named && colourOk && !found.some((p) => p.id === named.id) ? [named, ...found] : found;
+    const currency = withNamed[0]?.currency ?? this.services.store.products.list({ limit: 1 }).items[0]?.currency ?? 'GBP';
+    const said = this.said(step, criteria, currency);
+    if (withNamed.length === 0) {
+      await step.context.sendActivity(shop.noProducts(said));
+      return;
+    }
+    await step.context.sendActivity(MessageFactory.attachment(cardsAttachment(withNamed), shop.productsFound(said, withNamed.length)));
+  }
+
+  /** The criteria as the reply names them; the budget in the catalog's currency. */
+  private said(step: WaterfallStepContext, criteria: ProductCriteria, currency: string): SearchCriteria {
+    const shop = textsOf(step.context).shop;
+    return {
+      words: criteria.words.length > 0 ? criteria.words.join(' ') : null,
+      colour: criteria.colour ? shop.colourName(criteria.colour) : null,
+      category: criteria.category ?? null,
+      maxPrice: criteria.maxPriceMinor !== undefined ? shop.formatMoney(criteria.maxPriceMinor, currency) : null,
+    };
+  }
+}

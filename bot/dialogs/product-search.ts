@@ -1,0 +1,115 @@
+import type { Entity } from '../../nlu';
+import type { Product, ProductQuery } from '../../store';
+
+/** What a product question asks for. */
+export interface ProductCriteria {
+  /** A product the shopper named (catalog id). */
+  productId?: string;
+  /** English content words to match in names and descriptions. */
+  words: string[];
+  colour?: string;
+  category?: string;
+  maxPriceMinor?: number;
+}
+
+/** Reads the catalog; `ProductsRepository` fits. */
+export interface Catalog {
+  findById(id: string): Product | undefined;
+  list(query: ProductQuery): { items: Product[]; total: number };
+}
+
+/** How many products one search looks at before the colour filter. */
+const SEARCH_POOL = 200;
+
+/**
+ * Shoppers' words for the shop's categories, English and Chinese. A category word only filters
+ * by category when the message names nothing more precise ("something for the kitchen").
+ */
+const CATEGORY_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/\b(kitchen|dining|cooking|baking)\b|厨房|餐具|烘焙/u, 'Kitchen & Dining'],
+  [/\b(candles?|lights?|lanterns?)\b|蜡烛|灯/u, 'Candles & Lights'],
+  [/\bchristmas\b|圣诞/u, 'Christmas'],
+  [/\b(party|birthday|wedding)\b|派对|生日|婚礼/u, 'Party & Celebrations'],
+  [/\b(jewellery|jewelry|necklaces?|bracelets?|earrings?)\b|首饰|项链|饰品|手链|耳环/u, 'Jewellery & Accessories'],
+  [/\b(toys?|games?|kids|children)\b|玩具|游戏|孩子|儿童/u, 'Toys & Games'],
+  [/\b(bags?|purses?)\b|包|钱包/u, 'Bags & Purses'],
+  [/\b(bath|bathroom|beauty)\b|浴室|美妆/u, 'Bath & Beauty'],
+  [/\b(stationery|cards?|notebooks?)\b|文具|卡片|笔记本/u, 'Stationery & Cards'],
+  [/\b(garden|outdoor)\b|花园|户外/u, 'Garden & Outdoor'],
+  [/\b(cushions?|blankets?|throws?)\b|靠垫|毯子|布艺/u, 'Soft Furnishings'],
+  [/\b(storage|boxes|jars?|tins?)\b|收纳|盒子|罐子/u, 'Storage'],
+  [/\b(decor|decoration|home)\b|家居|装饰/u, 'Home Decor'],
+  [/\b(gifts?|presents?)\b|礼物|礼品/u, 'Gifts & Novelties'],
+];
+
+const STOP_WORDS = new Set(
+  ('do does did you your have has any a an the in on for of with is are there what which how much many cost costs price ' +
+    'priced stock something anything some me show find looking look want need like would i my please under below less than ' +
+    'cheaper max maximum up to about tell describe it its this that these those got sell buy can could get available colour ' +
+    'color pounds pound quid item items thing things product products and or budget around over more expensive cheap nice ' +
+    'good best still left there\'s what\'s is it in-stock instock one ones')
+    .split(' '),
+);
+
+/** Budget words around a price ("under £10", "10英镑以下"), and a money amount the NLU may have missed. */
+const LOOSE_MONEY = /(?:£|gbp\s*)\s*(\d+(?:\.\d{1,2})?)|(\d+(?:\.\d{1,2})?)\s*(?:英镑|镑|pounds?|quid|gbp)/iu;
+
+function maxPriceOf(text: string, entities: readonly Entity[]): number | undefined {
+  const money = entities.find((e) => e.type === 'money')?.value;
+  const match = money ?? LOOSE_MONEY.exec(text)?.slice(1).find((g) => g !== undefined);
+  const amount = match === undefined ? NaN : Number.parseFloat(match);
+  return Number.isFinite(amount) && amount > 0 ? Math.round(amount * 100) : undefined;
+}
+
+/** What a message asks of the catalog, from the NLU's entities and the message's own words. */
+export function productCriteria(text: string, entities: readonly Entity[]): ProductCriteria {
+  let rest = text.toLowerCase();
+  for (const e of entities) if (e.type !== 'product') rest = rest.replace(e.text.toLowerCase(), ' ');
+  const category = CATEGORY_WORDS.find(([pattern]) => pattern.test(rest))?.[1];
+  const words = (rest.match(/[a-z][a-z'-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w));
+  const colour = entities.find((e) => e.type === 'color')?.value.toLowerCase();
+  return {
+    productId: entities.find((e) => e.type === 'product')?.value,
+    words,
+    colour,
+    category,
+    maxPriceMinor: maxPriceOf(text, entities),
+  };
+}
+
+function hasColour(product: Product, colour: string): boolean {
+  return product.attributes.colour === colour || product.name.toLowerCase().split(/\W+/).includes(colour);
+}
+
+/** Words first all together, then fewer, so "red retrospot lunch bag" still finds lunch bags. */
+function byWords(catalog: Catalog, words: readonly string[], base: ProductQuery): Product[] {
+  for (let n = words.length; n >= 1; n--) {
+    const found = catalog.list({ ...base, text: words.slice(0, n).join(' ') }).items;
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
+ * Products answering the criteria, in stock first. Words beat the category (a "lunch bag" is
+ * looked up by name, not among all bags); the colour filters what the words found.
+ */
+export function searchProducts(catalog: Catalog, criteria: ProductCriteria): Product[] {
+  const base: ProductQuery = { maxPriceMinor: criteria.maxPriceMinor, limit: SEARCH_POOL };
+  let found: Product[];
+  if (criteria.words.length > 0) found = byWords(catalog, criteria.words, base);
+  else if (criteria.category) found = catalog.list({ ...base, category: criteria.category }).items;
+  else if (criteria.colour || criteria.maxPriceMinor !== undefined) found = catalog.list(base).items;
+  else found = [];
+  if (found.length === 0 && criteria.words.length > 0 && criteria.category) {
+    found = catalog.list({ ...base, category: criteria.category }).items;
+  }
+  const colour = criteria.colour;
+  const matching = colour ? found.filter((p) => hasColour(p, colour)) : found;
+  return [...matching].sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
+}
+
+/** Whether the criteria say anything a search can use. */
+export function searchable(criteria: ProductCriteria): boolean {
+  return criteria.words.length > 0 || !!criteria.category || !!criteria.colour || criteria.maxPriceMinor !== undefined;
+}
