@@ -21,6 +21,8 @@ acc = sum(int(p == y) for p, y in zip(model.predict(xte), yte)) / len(yte)
 print(json.dumps({"accuracy": acc, "fitSeconds": fit}))
 `;
 
+const PYTHONS = [process.env.SHOPKEEP_PYTHON ?? 'python3', '/usr/bin/python3'];
+
 /** Result of the scikit-learn yardstick, or why it could not run. */
 export type Yardstick = { accuracy: number; fitSeconds: number } | { skipped: string };
 
@@ -36,9 +38,14 @@ export function sklearnBaseline(train: readonly { text: string; intent: string }
     writeRows(path.join(dir, 'train.csv'), train);
     writeRows(path.join(dir, 'test.csv'), test);
     fs.writeFileSync(path.join(dir, 'lr.py'), SCRIPT);
-    const run = spawnSync('python3', [path.join(dir, 'lr.py'), path.join(dir, 'train.csv'), path.join(dir, 'test.csv')], { encoding: 'utf8' });
-    if (run.status !== 0) return { skipped: (run.stderr || run.error?.message || 'python3 failed').trim().split('\n').pop() ?? 'python3 failed' };
-    return JSON.parse(run.stdout) as { accuracy: number; fitSeconds: number };
+    let why = 'no python3 with scikit-learn';
+    // A pyenv or venv python3 may lack scikit-learn while the system one (Debian's python3-sklearn) has it.
+    for (const python of PYTHONS) {
+      const run = spawnSync(python, [path.join(dir, 'lr.py'), path.join(dir, 'train.csv'), path.join(dir, 'test.csv')], { encoding: 'utf8' });
+      if (run.status === 0) return JSON.parse(run.stdout) as { accuracy: number; fitSeconds: number };
+      why = (run.stderr || run.error?.message || why).trim().split('\n').pop() ?? why;
+    }
+    return { skipped: why };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ShopNlu } from './engine';
-import { IntentModel } from './intent/model';
+import { EncoderMismatchError, IntentModel } from './intent/model';
 import { BilingualSentiment } from './sentiment/builtin';
 import type { CatalogEntry, Nlu, SentenceEncoder } from './types';
 
@@ -21,7 +21,11 @@ export function builtinModelPath(): string {
 
 /** Options of {@link createBuiltinNlu}. */
 export interface BuiltinNluOptions {
-  /** Sentence encoder for extra intent features; used only if the model was trained with it. */
+  /**
+   * Sentence encoder for extra intent features. Used only when the model directory was trained
+   * with this same encoder (`model.json` → `encoder`); a model trained with another encoder is
+   * refused with {@link EncoderMismatchError}; a model trained without one ignores it.
+   */
   encoder?: SentenceEncoder;
   /** Products to recognise in messages; can be replaced later with `setCatalog`. */
   catalog?: CatalogEntry[];
@@ -45,5 +49,13 @@ export async function createBuiltinNlu(options: BuiltinNluOptions = {}): Promise
  */
 export async function loadNlu(modelDir: string, options: BuiltinNluOptions = {}): Promise<ShopNlu> {
   const intents = IntentModel.load(modelDir);
-  return new ShopNlu({ intents, sentiment: BilingualSentiment.loadShipped(), ...(options.catalog ? { catalog: options.catalog } : {}) });
+  if (options.encoder && intents.meta.encoder && options.encoder.name !== intents.meta.encoder.name) {
+    throw new EncoderMismatchError(intents.meta.encoder, options.encoder);
+  }
+  return new ShopNlu({
+    intents,
+    sentiment: BilingualSentiment.loadShipped(),
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+    ...(options.encoder ? { encoder: options.encoder } : {}),
+  });
 }

@@ -1,7 +1,7 @@
 export * from './types';
 export { createBuiltinNlu, loadNlu, builtinModelPath, type BuiltinNluOptions } from './builtin';
 export { ShopNlu, type NluParts } from './engine';
-export { IntentModel, type IntentModelMeta, type IntentTrainOptions } from './intent/model';
+export { IntentModel, EncoderMismatchError, type IntentModelMeta, type IntentTrainOptions, type EncoderInfo } from './intent/model';
 export type { IntentExample, IntentPrediction } from './intent/classifier';
 export { EntityExtractor } from './entities';
 export { detectLocale } from './text';

@@ -41,6 +41,8 @@ export interface CalibrationReport {
 /** Saved state of a {@link LinearIntentClassifier}. */
 export interface LinearClassifierState {
   labels: string[];
+  /** Length of the sentence embedding appended to the n-grams (0 = trained without an encoder). */
+  dense: number;
   vectorizer: VectorizerState;
   weights: string;
   bias: number[];
@@ -107,32 +109,35 @@ export class LinearIntentClassifier {
    * out-of-scope threshold on the held-out part, then trains on everything so no example is
    * wasted (see {@link FULL_RETRAIN_MAX}).
    */
-  static train(examples: readonly IntentExample[], options: LinearTrainOptions = {}): LinearIntentClassifier {
+  static train(examples: readonly IntentExample[], options: LinearTrainOptions = {}, embeddings?: readonly Float32Array[]): LinearIntentClassifier {
     if (examples.length === 0) throw new Error('no training examples');
+    if (embeddings && embeddings.length !== examples.length) throw new Error('one embedding per example is needed');
     const labels = [...new Set(examples.map((e) => e.intent))].sort();
     if (labels.filter((l) => l !== OUT_OF_SCOPE).length < 2) throw new Error('need at least two intents to train');
     const progress = options.onProgress ?? (() => undefined);
     // IDF from every text is unsupervised (no labels), so the held-out part stays honest.
     const vectorizer = TfidfVectorizer.fit(examples.map((e) => e.text), { minDf: minDfFor(examples.length) });
-    const xs = examples.map((e) => vectorizer.transform(e.text));
+    const dense = embeddings?.[0]?.length ?? 0;
+    const xs = examples.map((e, i) => appendDense(vectorizer.transform(e.text), vectorizer.size, embeddings?.[i]));
     const ys = examples.map((e) => labels.indexOf(e.intent));
+    const features = vectorizer.size + dense;
     const split = stratifiedSplit(examples.map((e) => e.intent), options.heldOutFraction ?? 0.15, options.seed ?? 1);
     const epochs = options.epochs ?? defaultEpochs(examples.length);
     const base = { l2: options.l2 ?? 1e-5, seed: options.seed ?? 1 };
-    const partial = trainSoftmax(xs, ys, labels.length, vectorizer.size, { ...base, epochs, subset: split.train, onEpoch: (e, n) => progress((0.75 * e) / n) });
+    const partial = trainSoftmax(xs, ys, labels.length, features, { ...base, epochs, subset: split.train, onEpoch: (e, n) => progress((0.75 * e) / n) });
     const heldOut = split.heldOut.map((i) => ({ x: xs[i] as SparseVector, intent: (examples[i] as IntentExample).intent }));
     const report = calibrate(heldOut, labels, partial, options.maxInScopeLoss ?? 0.015);
     const full = examples.length <= FULL_RETRAIN_MAX
-      ? trainSoftmax(xs, ys, labels.length, vectorizer.size, { ...base, epochs, onEpoch: (e, n) => progress(0.75 + (0.25 * e) / n) })
-      : trainSoftmax(xs, ys, labels.length, vectorizer.size, { ...base, epochs: Math.max(1, Math.ceil(epochs / 3)), init: partial, startStep: partial.steps ?? 0, onEpoch: (e, n) => progress(0.75 + (0.25 * e) / n) });
+      ? trainSoftmax(xs, ys, labels.length, features, { ...base, epochs, onEpoch: (e, n) => progress(0.75 + (0.25 * e) / n) })
+      : trainSoftmax(xs, ys, labels.length, features, { ...base, epochs: Math.max(1, Math.ceil(epochs / 3)), init: partial, startStep: partial.steps ?? 0, onEpoch: (e, n) => progress(0.75 + (0.25 * e) / n) });
     const { temperature, threshold } = report;
-    return new LinearIntentClassifier({ labels, bias: [], temperature, threshold, report }, vectorizer, full);
+    return new LinearIntentClassifier({ labels, dense, bias: [], temperature, threshold, report }, vectorizer, full);
   }
 
   /** Restores a saved classifier. */
   static fromState(state: LinearClassifierState): LinearIntentClassifier {
     const vectorizer = TfidfVectorizer.fromState(state.vectorizer);
-    const model: SoftmaxModel = { classes: state.labels.length, features: vectorizer.size, weights: decodeFloats(state.weights), bias: Float32Array.from(state.bias) };
+    const model: SoftmaxModel = { classes: state.labels.length, features: vectorizer.size + state.dense, weights: decodeFloats(state.weights), bias: Float32Array.from(state.bias) };
     if (model.weights.length !== model.classes * model.features) throw new Error('intent model weights do not match its vocabulary');
     return new LinearIntentClassifier(state, vectorizer, model);
   }
@@ -142,15 +147,37 @@ export class LinearIntentClassifier {
     return { ...this.state, vectorizer: this.vectorizer.toState(), weights: encodeFloats(this.model.weights), bias: [...this.model.bias] };
   }
 
-  /** Uncalibrated scores, one per label (for ensembling). */
-  logits(text: string): Float64Array {
-    return softmaxLogits(this.model, this.vectorizer.transform(text));
+  /** Length of the sentence embedding this classifier expects (0 = none). */
+  get dense(): number {
+    return this.state.dense;
+  }
+
+  /** Uncalibrated scores, one per label. */
+  logits(text: string, embedding?: Float32Array): Float64Array {
+    if (this.state.dense > 0 && embedding?.length !== this.state.dense) {
+      throw new Error(`this classifier needs a ${this.state.dense}-dimensional sentence embedding, got ${embedding ? embedding.length : 'none'}`);
+    }
+    return softmaxLogits(this.model, appendDense(this.vectorizer.transform(text), this.vectorizer.size, this.state.dense > 0 ? embedding : undefined));
   }
 
   /** Calibrated prediction with the out-of-scope decision (`ignoreThreshold` to measure what the threshold costs). */
-  predict(text: string, options: PredictOptions = {}): IntentPrediction {
-    return decide(softmax(this.logits(text), this.state.temperature), this.state.labels, options.ignoreThreshold ? 0 : this.state.threshold);
+  predict(text: string, options: PredictOptions = {}, embedding?: Float32Array): IntentPrediction {
+    return decide(softmax(this.logits(text, embedding), this.state.temperature), this.state.labels, options.ignoreThreshold ? 0 : this.state.threshold);
   }
+}
+
+/** Appends a dense embedding after the n-gram features (indices from `offset`). */
+function appendDense(x: SparseVector, offset: number, embedding: Float32Array | undefined): SparseVector {
+  if (!embedding || embedding.length === 0) return x;
+  const indices = new Int32Array(x.indices.length + embedding.length);
+  const values = new Float32Array(indices.length);
+  indices.set(x.indices);
+  values.set(x.values);
+  for (let k = 0; k < embedding.length; k++) {
+    indices[x.indices.length + k] = offset + k;
+    values[x.values.length + k] = embedding[k]!;
+  }
+  return { indices, values };
 }
 
 /**
