@@ -25,6 +25,15 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
+ * An image source that is safe to show: an http(s) URL, or an inline raster/SVG image (an
+ * `<img>` never runs an SVG's scripts), which is how the demo shop ships its product pictures.
+ */
+export function safeImageSrc(value: unknown, base: string): string | undefined {
+  if (typeof value === 'string' && /^data:image\/(?:png|jpeg|gif|webp|svg\+xml)[;,]/i.test(value)) return value;
+  return safeHttpUrl(value, base);
+}
+
+/**
  * Accept a link or image address only when it is http(s), resolved against the server origin
  * (so relative product URLs point at the shop), never `javascript:` or `data:`.
  * @returns the absolute URL, or undefined when it must not be used

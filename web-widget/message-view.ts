@@ -1,6 +1,6 @@
 import type { ChatMessage, CouponOffer, MessageRole, ProductCard } from '../server/events';
 import type { ConversationEntry } from './conversation';
-import { el, safeHttpUrl } from './dom';
+import { el, safeHttpUrl, safeImageSrc } from './dom';
 import type { UiStrings } from './i18n';
 import type { Locale } from './settings';
 
@@ -86,7 +86,7 @@ function renderCards(cards: readonly ProductCard[], context: MessageContext): HT
   const list = el('ul', { className: 'cards', attrs: { 'aria-label': context.strings.suggestedProducts } });
   for (const card of cards) {
     const item = el('li', { className: 'card' });
-    const image = safeHttpUrl(card.imageUrl, context.server);
+    const image = safeImageSrc(card.imageUrl, context.server);
     if (image !== undefined) item.append(el('img', { attrs: { src: image, alt: '', loading: 'lazy' } }));
     item.append(el('span', { className: 'name', text: card.name }));
     item.append(el('span', { className: 'price', text: formatPrice(card.price, card.currency, context.locale) }));

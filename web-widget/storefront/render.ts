@@ -1,4 +1,4 @@
-import { el, safeHttpUrl } from '../dom';
+import { el, safeImageSrc } from '../dom';
 import { productHref, type Product } from './catalog';
 
 /** Prices in the shop's locale; an unknown currency code falls back to the number and code. */
@@ -12,7 +12,7 @@ export function formatPrice(price: number, currency: string): string {
 
 /** A picture for the product: its image when it has a safe one, else a tile with its initials. */
 export function productPicture(product: Product, className: string): HTMLElement {
-  const src = safeHttpUrl(product.imageUrl ?? undefined, window.location.origin);
+  const src = safeImageSrc(product.imageUrl ?? undefined, window.location.origin);
   if (src !== undefined) return el('img', { className, attrs: { src, alt: '', loading: 'lazy' } });
   const initials = product.name
     .split(/\s+/)
