@@ -13,6 +13,8 @@ const STOREFRONT = path.join(ROOT, 'web-widget', 'storefront');
 const TARGETS = ['es2020', 'chrome100', 'firefox100', 'safari15'];
 /** Static storefront files copied as they are. */
 const COPIED = new Set(['.html', '.css', '.svg', '.ico']);
+/** The agent console's page and styles, served at /console/. */
+const CONSOLE = path.join(ROOT, 'console');
 
 async function main() {
   const started = Date.now();
@@ -21,6 +23,7 @@ async function main() {
     entryPoints: {
       widget: path.join(ROOT, 'web-widget', 'index.ts'),
       storefront: path.join(STOREFRONT, 'storefront.ts'),
+      'console/console': path.join(ROOT, 'console', 'console.ts'),
     },
     outdir: OUT,
     bundle: true,
@@ -35,6 +38,7 @@ async function main() {
   for (const name of fs.readdirSync(STOREFRONT)) {
     if (COPIED.has(path.extname(name))) fs.copyFileSync(path.join(STOREFRONT, name), path.join(OUT, name));
   }
+  for (const name of ['index.html', 'console.css']) fs.copyFileSync(path.join(CONSOLE, name), path.join(OUT, 'console', name));
   const size = fs.statSync(path.join(OUT, 'widget.js')).size;
   console.log(`build-web: dist/web (widget.js ${(size / 1024).toFixed(1)} kB) in ${Date.now() - started} ms`);
 }

@@ -6,7 +6,7 @@ export interface FrustrationOptions {
   minConfidence: number;
   /** A sentiment score at or below this is clearly negative. @default -0.3 */
   negativeScore: number;
-  /** Character-trigram overlap above which two messages say the same thing. @default 0.5 */
+  /** Character n-gram overlap above which two messages say the same thing. @default 0.5 */
   rephraseSimilarity: number;
 }
 
@@ -19,17 +19,19 @@ export type FrustrationSignal = 'not_understood_twice' | 'sentiment_falling' | '
 /** Intents that are not requests, so repeating them is not rephrasing. */
 const CHATTER = new Set(['greeting', 'goodbye', 'thanks', 'affirm', 'deny', 'cancel', 'out_of_scope']);
 
-function trigrams(text: string): Set<string> {
+/** Character n-grams: trigrams for alphabetic text, bigrams for Chinese (one character is already a word part). */
+function grams(text: string): Set<string> {
   const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= t.length; i += 1) grams.add(t.slice(i, i + 3));
-  return grams;
+  const n = /\p{Script=Han}/u.test(t) ? 2 : 3;
+  const found = new Set<string>();
+  for (let i = 0; i + n <= t.length; i += 1) found.add(t.slice(i, i + n));
+  return found;
 }
 
-/** Jaccard overlap of character trigrams: works for English and Chinese alike. */
+/** Jaccard overlap of character n-grams: works for English and Chinese alike. */
 export function similarity(a: string, b: string): number {
-  const x = trigrams(a);
-  const y = trigrams(b);
+  const x = grams(a);
+  const y = grams(b);
   if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
   for (const g of x) if (y.has(g)) shared += 1;
