@@ -14,6 +14,14 @@ export interface AlsOptions {
   alpha?: number;
   /** Conjugate-gradient steps per row per sweep. @default 3 */
   cgSteps?: number;
+  /** Sweeps when starting from {@link AlsWarmStart} factors. @default 3 */
+  warmIterations?: number;
+}
+
+/** Item factors of an earlier model (e.g. the validation build) to start from, by item id. */
+export interface AlsWarmStart {
+  itemIds: readonly string[];
+  model: AlsModel;
 }
 
 /** Trained item factors plus the Gram matrix queries fold users in with. */
@@ -105,12 +113,23 @@ function dot(a: Float64Array, b: Float64Array, f: number): number {
   return sum;
 }
 
-/** Trains item factors on every history in `index`. */
-export function trainAls(index: InteractionIndex, options: AlsOptions, random: Random, onProgress?: (done: number) => void): AlsModel {
+function copyWarmFactors(items: Float32Array, index: InteractionIndex, warm: AlsWarmStart): number {
+  const f = warm.model.factors;
+  let copied = 0;
+  warm.itemIds.forEach((id, from) => {
+    const to = index.findItem(id);
+    if (to === undefined || (from + 1) * f > warm.model.itemFactors.length) return;
+    items.set(warm.model.itemFactors.subarray(from * f, (from + 1) * f), to * f);
+    copied++;
+  });
+  return copied;
+}
+
+/** Trains item factors on every history in `index`, from random or warm-started factors. */
+export function trainAls(index: InteractionIndex, options: AlsOptions, random: Random, onProgress?: (done: number) => void, warm?: AlsWarmStart): AlsModel {
   const f = options.factors ?? 48;
   const reg = options.regularization ?? 0.1;
   const alpha = options.alpha ?? 20;
-  const iterations = options.iterations ?? 10;
   const steps = options.cgSteps ?? 3;
   const entries: { row: number; col: number; value: number }[] = [];
   index.histories.forEach((h, user) => h.items.forEach((item, at) => entries.push({ row: user, col: item, value: h.values[at] as number })));
@@ -119,6 +138,9 @@ export function trainAls(index: InteractionIndex, options: AlsOptions, random: R
   const init = (n: number): Float32Array => Float32Array.from({ length: n * f }, () => (random() - 0.5) * 0.02);
   const users = init(index.userCount);
   const items = init(index.itemCount);
+  const warmed = warm && warm.model.factors === f ? copyWarmFactors(items, index, warm) : 0;
+  // Starting near the answer, a few sweeps converge: this halves the final build after validation.
+  const iterations = warmed > index.itemCount / 2 ? (options.warmIterations ?? 3) : (options.iterations ?? 10);
   for (let it = 0; it < iterations; it++) {
     sweep(users, items, byUser, f, reg, alpha, steps, index.itemCount);
     sweep(items, users, byItem, f, reg, alpha, steps, index.userCount);

@@ -4,7 +4,7 @@ import { shuffled } from './random';
 
 /** Options of the validation search that picks blend weights and recency decay. */
 export interface BlendSearchOptions {
-  /** Validation users sampled (more is steadier, slower). @default 2000 */
+  /** Validation users sampled (more is steadier, slower). @default 1500 */
   sampleUsers?: number;
   /** Top items per component kept as the candidate pool of each validation user. @default 50 */
   poolPerComponent?: number;
@@ -23,7 +23,8 @@ export interface BlendChoice {
 /** One validation user's candidates: component scores of the held-out item and of the pool. */
 interface Case {
   target: Float64Array | undefined;
-  pool: Float64Array[];
+  /** Row-major `pool items × components`. */
+  pool: Float64Array;
 }
 
 const MULTIPLIERS = [0, 0.25, 0.5, 2, 4] as const;
@@ -42,42 +43,55 @@ function collectCases(models: ComponentModels, targets: ReadonlyMap<number, numb
     const pool = new Set<number>();
     for (const component of active) for (const item of topItems(scorer.scores[component], scorer.candidates, poolSize, owned)) pool.add(item);
     pool.delete(target);
-    const row = (item: number): Float64Array => Float64Array.from(active, (c) => scorer.scores[c][item] ?? 0);
+    const targetRow = target < models.index.itemCount ? Float64Array.from(active, (c) => scorer.scores[c][target] ?? 0) : undefined;
     // A target no component scores can never be ranked by any blend: a fixed miss.
-    const targetRow = target < models.index.itemCount ? row(target) : undefined;
-    cases.push({ target: targetRow && targetRow.some((s) => s > 0) ? targetRow : undefined, pool: targetRow ? [...pool].map(row) : [] });
+    if (!targetRow || !targetRow.some((s) => s > 0)) {
+      cases.push({ target: undefined, pool: new Float64Array(0) });
+      continue;
+    }
+    const rows = new Float64Array(pool.size * active.length);
+    let at = 0;
+    for (const item of pool) for (const c of active) rows[at++] = scorer.scores[c][item] ?? 0;
+    cases.push({ target: targetRow, pool: rows });
   }
   return cases;
 }
 
+/** The `k` best-scored candidates not owned, by insertion into a short sorted list. */
 function topItems(scores: Float64Array, candidates: readonly number[], k: number, owned: ReadonlySet<number>): number[] {
-  const picked = candidates.filter((item) => (scores[item] as number) > 0 && !owned.has(item));
-  return picked.sort((a, b) => (scores[b] as number) - (scores[a] as number)).slice(0, k);
+  const top: number[] = [];
+  for (const item of candidates) {
+    const s = scores[item] as number;
+    if (s <= 0 || (top.length === k && s <= (scores[top[k - 1] as number] as number)) || owned.has(item)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && (scores[top[at - 1] as number] as number) < s) {
+      top[at] = top[at - 1] as number;
+      at--;
+    }
+    top[at] = item;
+  }
+  return top;
 }
 
 function meanNdcg(cases: readonly Case[], w: readonly number[]): number {
+  const width = w.length;
   let total = 0;
   for (const c of cases) {
     if (!c.target) continue;
-    const t = dot(c.target, w);
+    let t = 0;
+    for (let j = 0; j < width; j++) t += (c.target[j] as number) * (w[j] as number);
     if (t <= 0) continue;
     let greater = 0;
     let ties = 0;
-    for (const row of c.pool) {
-      const s = dot(row, w);
+    for (let base = 0; base < c.pool.length && greater < CUT; base += width) {
+      let s = 0;
+      for (let j = 0; j < width; j++) s += (c.pool[base + j] as number) * (w[j] as number);
       if (s > t) greater++;
       else if (s === t) ties++;
-      if (greater >= CUT) break;
     }
     for (let rank = greater; rank <= greater + ties && rank < CUT; rank++) total += 1 / Math.log2(rank + 2) / (ties + 1);
   }
   return total / Math.max(1, cases.length);
-}
-
-function dot(a: Float64Array, w: readonly number[]): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (w[i] as number);
-  return sum;
 }
 
 /** Coordinate ascent over multiplicative steps, starting from equal weights. */
@@ -116,7 +130,7 @@ function weightsOf(active: readonly Component[], value: number | readonly number
  */
 export function searchBlend(models: ComponentModels, targets: ReadonlyMap<number, number>, random: Random, options: BlendSearchOptions = {}): BlendChoice {
   const active = (options.components ?? COMPONENTS).filter((c) => c !== 'als' || models.als);
-  const users = shuffled([...targets.keys()], random).slice(0, options.sampleUsers ?? 2000);
+  const users = shuffled([...targets.keys()], random).slice(0, options.sampleUsers ?? 1500);
   let choice: BlendChoice = { blend: { weights: weightsOf(active, 1), recencyDecay: 1 }, validationNdcg: -1 };
   for (const decay of options.decays ?? [1, 0.7, 0.4]) {
     const cases = collectCases(models, targets, users, decay, active, options.poolPerComponent ?? 50);

@@ -1,4 +1,4 @@
-import { trainAls, type AlsOptions } from './als';
+import { trainAls, type AlsOptions, type AlsWarmStart } from './als';
 import { searchBlend, type BlendSearchOptions } from './blend-search';
 import type { Blend, ComponentModels } from './components';
 import { Recommender } from './engine';
@@ -22,7 +22,7 @@ export interface RecommenderOptions {
   sequenceWindow?: number;
   /** User-based CF settings. @default { neighbours: 50, shrink: 5 } */
   userKnn?: UserKnnOptions;
-  /** Implicit ALS settings, or `false` to leave the factor model out. @default { factors: 32, iterations: 6 } */
+  /** Implicit ALS settings, or `false` to leave the factor model out. @default { factors: 32, iterations: 5, warmIterations: 3 } */
   als?: AlsOptions | false;
   /** A fixed blend; when absent the blend is chosen on an internal leave-last-out split. */
   blend?: Blend;
@@ -42,10 +42,10 @@ export const FALLBACK_BLEND: Blend = Object.freeze({
 
 /** Fewer validation users than this and the search would be noise. */
 const MIN_VALIDATION_USERS = 50;
-const DEFAULT_ALS: AlsOptions = { factors: 32, iterations: 6 };
+const DEFAULT_ALS: AlsOptions = { factors: 32, iterations: 5, warmIterations: 3 };
 
 /** Trains every component on `interactions` (no blend chosen here). */
-export function trainModels(interactions: readonly Interaction[], options: RecommenderOptions, random: Random, stage = 'build'): ComponentModels {
+export function trainModels(interactions: readonly Interaction[], options: RecommenderOptions, random: Random, stage = 'build', warm?: AlsWarmStart): ComponentModels {
   const progress = (part: string) => (done: number) => options.onProgress?.(`${stage}: ${part}`, done);
   const index = indexInteractions(interactions, { ...DEFAULT_EVENT_WEIGHTS, ...options.eventWeights });
   const itemUsers = new ItemUsers(index);
@@ -55,12 +55,19 @@ export function trainModels(interactions: readonly Interaction[], options: Recom
   const sequence = new ItemSimilarity(index, itemUsers, { mode: 'sequence', window: options.sequenceWindow ?? 3, ...shared });
   sequence.buildAll(progress('sequence'));
   const users = new UserSimilarity(index, itemUsers, options.userKnn);
-  const als = options.als === false ? undefined : trainAls(index, { ...DEFAULT_ALS, ...options.als }, random, progress('als'));
+  const als = options.als === false ? undefined : trainAls(index, { ...DEFAULT_ALS, ...options.als }, random, progress('als'), warm);
   return { index, itemUsers, cooccurrence, sequence, users, als };
 }
 
+/** A chosen blend, its validation score, and the validation factors a final build can start from. */
+export interface BlendDecision {
+  blend: Blend;
+  validationNdcg?: number;
+  warm?: AlsWarmStart;
+}
+
 /** Chooses the blend on `interactions` alone: each user's last item is the validation target. */
-export function chooseBlend(interactions: readonly Interaction[], options: RecommenderOptions, random: Random): { blend: Blend; validationNdcg?: number } {
+export function chooseBlend(interactions: readonly Interaction[], options: RecommenderOptions, random: Random): BlendDecision {
   const split = leaveLastOut(interactions);
   if (split.heldOut.size < MIN_VALIDATION_USERS) return { blend: FALLBACK_BLEND };
   const models = trainModels(split.train, options, random, 'validation');
@@ -72,7 +79,8 @@ export function chooseBlend(interactions: readonly Interaction[], options: Recom
   }
   options.onProgress?.('validation: blend search', 0);
   const choice = searchBlend(models, targets, random, options.search);
-  return { blend: choice.blend, validationNdcg: choice.validationNdcg };
+  const warm = models.als ? { itemIds: models.index.itemIds, model: models.als } : undefined;
+  return { blend: choice.blend, validationNdcg: choice.validationNdcg, ...(warm && { warm }) };
 }
 
 /**
@@ -87,13 +95,13 @@ export function chooseBlend(interactions: readonly Interaction[], options: Recom
  */
 export function buildRecommender(interactions: readonly Interaction[], options: RecommenderOptions & { catalog?: readonly CatalogItem[] } = {}): Recommender {
   const random = seededRandom(options.seed ?? 42);
-  const chosen = options.blend ? { blend: options.blend } : chooseBlend(interactions, options, random);
-  const models = trainModels(interactions, options, random);
+  const chosen: BlendDecision = options.blend ? { blend: options.blend } : chooseBlend(interactions, options, random);
+  const models = trainModels(interactions, options, random, 'build', chosen.warm);
   return new Recommender({
     models,
     blend: chosen.blend,
     eventWeights: { ...DEFAULT_EVENT_WEIGHTS, ...options.eventWeights },
     catalog: options.catalog ?? [],
-    validationNdcg: 'validationNdcg' in chosen ? chosen.validationNdcg : undefined,
+    validationNdcg: chosen.validationNdcg,
   });
 }

@@ -68,7 +68,8 @@ export class ComponentScorer {
     this.resetCandidates();
     this.scores.popularity = this.popularity();
     for (const item of this.popularItems()) this.mark(item);
-    const tail = history.items.length > MAX_HISTORY ? sliceHistory(history, history.items.length - MAX_HISTORY) : history;
+    const keep = Math.min(MAX_HISTORY, effectiveLength(blend.recencyDecay));
+    const tail = history.items.length > keep ? sliceHistory(history, history.items.length - keep) : history;
     const decay = tail.items.map((_, at) => blend.recencyDecay ** (tail.items.length - 1 - at));
     for (const component of COMPONENTS) {
       if (component === 'popularity' || blend.weights[component] <= 0 || tail.items.length === 0) continue;
@@ -180,6 +181,11 @@ export class ComponentScorer {
     this.candidates.length = 0;
     this.acc.ensure(size);
   }
+}
+
+/** Items older than this weigh under 0.5% of the newest: skipping them changes no ranking. */
+function effectiveLength(decay: number): number {
+  return decay >= 1 ? Number.POSITIVE_INFINITY : Math.ceil(Math.log(0.005) / Math.log(decay)) + 1;
 }
 
 function sliceHistory(history: UserHistory, from: number): UserHistory {

@@ -124,7 +124,9 @@ export class Recommender {
 
   private rankHistory(history: UserHistory, self: number, options: QueryOptions): Recommendation[] {
     const owned = new Set(history.items);
-    if (history.items.length === 0) return this.finish([], owned, options, history);
+    // Only never-bought products seen: no collaborative signal, so text similarity leads.
+    const cold = history.items.every((item) => this.models.itemUsers.usersOf(item).length === 0);
+    if (cold) return this.finish([], owned, options, history);
     this.scorer.score(history, this.blend, self);
     const candidates: Candidate[] = [];
     for (const item of this.scorer.candidates) {
