@@ -17,6 +17,7 @@ import {
   stratifiedFolds,
   trainPropensityModel,
   type ProbabilityMetrics,
+  type SessionFeatures,
 } from '../models';
 
 const FOLDS = 5;
@@ -65,6 +66,46 @@ function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
+interface Data { sessions: SessionFeatures[]; labels: boolean[]; fold: number[] }
+type OursResult = FoldResult & { metrics: ProbabilityMetrics; scoreMs: number };
+
+/** Trains on all folds but k, scores fold k: time, metrics and mean scoring time per session. */
+function oursFold(data: Data, k: number): OursResult {
+  const { sessions, labels, fold } = data;
+  const pick = <T>(items: T[], inFold: boolean): T[] => items.filter((_, i) => (fold[i] === k) === inFold);
+  const started = process.hrtime.bigint();
+  const model = trainPropensityModel(pick(sessions, false), pick(labels, false), { seed: k + 1 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const test = pick(sessions, true);
+  const scoring = process.hrtime.bigint();
+  const p = test.map((s) => purchaseProbability(model, s));
+  const scoreMs = Number(process.hrtime.bigint() - scoring) / 1e6 / test.length;
+  const metrics = probabilityMetrics(p, pick(labels, true));
+  return { seconds, rocAuc: metrics.rocAuc, brier: metrics.brier, metrics, scoreMs };
+}
+
+function printSummary(ours: OursResult[], theirs: FoldResult[]): void {
+  const auc = mean(ours.map((r) => r.rocAuc));
+  const brier = mean(ours.map((r) => r.brier));
+  const scoreMs = Math.max(...ours.map((r) => r.scoreMs));
+  console.log(
+    `ours (5-fold mean): ROC-AUC ${auc.toFixed(4)}, PR-AUC ${mean(ours.map((r) => r.metrics.prAuc)).toFixed(4)}, ` +
+      `Brier ${brier.toFixed(4)}, best F1 ${mean(ours.map((r) => r.metrics.bestF1.f1)).toFixed(4)}, ` +
+      `train ${mean(ours.map((r) => r.seconds)).toFixed(2)} s/fold, score ${(scoreMs * 1000).toFixed(1)} µs/session (slowest fold)`,
+  );
+  const verdict = (ok: boolean): string => (ok ? 'ok' : 'BELOW FLOOR');
+  console.log(`floor ROC-AUC >= ${FLOORS.rocAuc}: ${auc.toFixed(4)} ${verdict(auc >= FLOORS.rocAuc)}`);
+  console.log(`floor Brier <= ${FLOORS.brier}: ${brier.toFixed(4)} ${verdict(brier <= FLOORS.brier)}`);
+  console.log(`floor scoring < ${FLOORS.scoreMs} ms: ${scoreMs.toFixed(4)} ms ${verdict(scoreMs < FLOORS.scoreMs)}`);
+  if (theirs.length !== FOLDS) return;
+  const ratio = mean(ours.map((r) => r.seconds)) / mean(theirs.map((r) => r.seconds));
+  console.log(
+    `scikit-learn (${SKLEARN_TREES} trees, n_jobs=1): ROC-AUC ${mean(theirs.map((r) => r.rocAuc)).toFixed(4)}, ` +
+      `Brier ${mean(theirs.map((r) => r.brier)).toFixed(4)}, train ${mean(theirs.map((r) => r.seconds)).toFixed(2)} s/fold`,
+  );
+  console.log(`ratio training time ours / scikit-learn: ${ratio.toFixed(2)} (floor <= ${FLOORS.timeRatio}) ${verdict(ratio <= FLOORS.timeRatio)}`);
+}
+
 function main(): void {
   const csvPath = path.join(sharedData(), 'purchase', 'online_shoppers_intention.csv');
   if (!existsSync(csvPath)) {
@@ -72,59 +113,29 @@ function main(): void {
     return;
   }
   const { sessions, labels } = parseSessionsCsv(readFileSync(csvPath, 'utf8'), { requireLabel: true });
-  const y = labels as boolean[];
-  const fold = stratifiedFolds(y, FOLDS, createRng(SEED));
+  const data: Data = { sessions, labels: labels ?? [], fold: stratifiedFolds(labels ?? [], FOLDS, createRng(SEED)) };
   const python = findPython();
   if (!python) console.log('scikit-learn not found (python3 -c "import sklearn" fails): printing our figures only');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'propensity-bench-'));
   const foldFile = path.join(dir, 'folds.json');
-  writeFileSync(foldFile, JSON.stringify(fold));
-  const ours: (FoldResult & { metrics: ProbabilityMetrics })[] = [];
+  writeFileSync(foldFile, JSON.stringify(data.fold));
+  const ours: OursResult[] = [];
   const theirs: FoldResult[] = [];
-  let scoreMs = 0;
   try {
     for (let k = 0; k < FOLDS; k++) {
-      if (python) theirs.push(sklearnFold(python, csvPath, foldFile, k));
-      const train = sessions.flatMap((s, i) => (fold[i] === k ? [] : [s]));
-      const trainY = y.filter((_, i) => fold[i] !== k);
-      const test = sessions.flatMap((s, i) => (fold[i] === k ? [s] : []));
-      const testY = y.filter((_, i) => fold[i] === k);
-      const started = process.hrtime.bigint();
-      const model = trainPropensityModel(train, trainY, { seed: k + 1 });
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const scoring = process.hrtime.bigint();
-      const p = test.map((s) => purchaseProbability(model, s));
-      scoreMs = Math.max(scoreMs, Number(process.hrtime.bigint() - scoring) / 1e6 / test.length);
-      const metrics = probabilityMetrics(p, testY);
-      ours.push({ seconds, rocAuc: metrics.rocAuc, brier: metrics.brier, metrics });
-      const yard = theirs[k];
+      const yard = python ? sklearnFold(python, csvPath, foldFile, k) : undefined;
+      if (yard) theirs.push(yard);
+      const r = oursFold(data, k);
+      ours.push(r);
       console.log(
-        `fold ${k + 1}: ours ${seconds.toFixed(2)} s, ROC-AUC ${metrics.rocAuc.toFixed(4)}, Brier ${metrics.brier.toFixed(4)}` +
+        `fold ${k + 1}: ours ${r.seconds.toFixed(2)} s, ROC-AUC ${r.rocAuc.toFixed(4)}, Brier ${r.brier.toFixed(4)}` +
           (yard ? ` | scikit-learn ${yard.seconds.toFixed(2)} s, ROC-AUC ${yard.rocAuc.toFixed(4)}, Brier ${yard.brier.toFixed(4)}` : ''),
       );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const auc = mean(ours.map((r) => r.rocAuc));
-  const brier = mean(ours.map((r) => r.brier));
-  console.log(
-    `ours (5-fold mean): ROC-AUC ${auc.toFixed(4)}, PR-AUC ${mean(ours.map((r) => r.metrics.prAuc)).toFixed(4)}, ` +
-      `Brier ${brier.toFixed(4)}, best F1 ${mean(ours.map((r) => r.metrics.bestF1.f1)).toFixed(4)}, ` +
-      `train ${mean(ours.map((r) => r.seconds)).toFixed(2)} s/fold, score ${(scoreMs * 1000).toFixed(1)} µs/session`,
-  );
-  const verdict = (ok: boolean): string => (ok ? 'ok' : 'BELOW FLOOR');
-  console.log(`floor ROC-AUC >= ${FLOORS.rocAuc}: ${auc.toFixed(4)} ${verdict(auc >= FLOORS.rocAuc)}`);
-  console.log(`floor Brier <= ${FLOORS.brier}: ${brier.toFixed(4)} ${verdict(brier <= FLOORS.brier)}`);
-  console.log(`floor scoring < ${FLOORS.scoreMs} ms: ${scoreMs.toFixed(4)} ms ${verdict(scoreMs < FLOORS.scoreMs)}`);
-  if (theirs.length === FOLDS) {
-    const ratio = mean(ours.map((r) => r.seconds)) / mean(theirs.map((r) => r.seconds));
-    console.log(
-      `scikit-learn (${SKLEARN_TREES} trees, n_jobs=1): ROC-AUC ${mean(theirs.map((r) => r.rocAuc)).toFixed(4)}, ` +
-        `Brier ${mean(theirs.map((r) => r.brier)).toFixed(4)}, train ${mean(theirs.map((r) => r.seconds)).toFixed(2)} s/fold`,
-    );
-    console.log(`ratio training time ours / scikit-learn: ${ratio.toFixed(2)} (floor <= ${FLOORS.timeRatio}) ${verdict(ratio <= FLOORS.timeRatio)}`);
-  }
+  printSummary(ours, theirs);
 }
 
 main();

@@ -77,36 +77,50 @@ export function trainPropensityModel(
   if (positives < o.folds || sessions.length - positives < o.folds) {
     throw new Error(`need at least ${o.folds} purchases and ${o.folds} non-purchases to train`);
   }
-  const started = Date.now();
+  const clock = hooks.now ?? ((): Date => new Date());
+  const started = clock();
   const rng = createRng(o.seed);
   const rows = sessions.map(encodeSession);
   const y = labels.map((l) => (l ? 1 : 0));
   const fold = stratifiedFolds(labels, o.folds, rng);
-  const heldOutScores = new Array<number>(rows.length).fill(0);
-  const forests: CompactForest[] = [];
-  for (let k = 0; k < o.folds; k++) {
-    const train = rows.flatMap((_, i) => (fold[i] === k ? [] : [i]));
-    const forest = growInChunks(train.map((i) => rows[i] as number[]), train.map((i) => y[i] as number), o, rng, (done) =>
-      hooks.onProgress?.(`fold ${k + 1}/${o.folds}: ${done} trees`),
-    );
-    rows.forEach((row, i) => {
-      if (fold[i] === k) heldOutScores[i] = forestScore(forest, row);
-    });
-    forests.push(forest);
-  }
+  const { forests, heldOutScores } = trainFoldForests(rows, y, fold, o, rng, hooks.onProgress);
   const members = forests.map((forest, k) => ({ forest, calibration: fitOnFold(heldOutScores, y, fold, (f) => f === k) }));
   const metrics = probabilityMetrics(crossCalibrated(heldOutScores, y, fold, o.folds), labels);
   hooks.onProgress?.(`held-out ROC-AUC ${metrics.rocAuc.toFixed(4)}, Brier ${metrics.brier.toFixed(4)}`);
   return {
     format: PROPENSITY_MODEL_FORMAT,
     version: PROPENSITY_MODEL_VERSION,
-    trainedAt: (hooks.now ?? (() => new Date()))().toISOString(),
+    trainedAt: started.toISOString(),
     schema: { features: FEATURE_COLUMNS, months: MONTHS, visitorTypes: VISITOR_TYPES },
     options: o,
-    training: { rows: rows.length, positives, seconds: (Date.now() - started) / 1000 },
+    training: { rows: rows.length, positives, seconds: (clock().getTime() - started.getTime()) / 1000 },
     metrics,
     members,
   };
+}
+
+/** One forest per fold, trained on the other folds, and every row's score by the forest that did not see it. */
+function trainFoldForests(
+  rows: number[][],
+  y: number[],
+  fold: number[],
+  o: PropensityTrainOptions,
+  rng: () => number,
+  onProgress: ((message: string) => void) | undefined,
+): { forests: CompactForest[]; heldOutScores: number[] } {
+  const heldOutScores = new Array<number>(rows.length).fill(0);
+  const forests: CompactForest[] = [];
+  for (let k = 0; k < o.folds; k++) {
+    const train = rows.flatMap((_, i) => (fold[i] === k ? [] : [i]));
+    const forest = growInChunks(train.map((i) => rows[i] as number[]), train.map((i) => y[i] as number), o, rng, (done) =>
+      onProgress?.(`fold ${k + 1}/${o.folds}: ${done} trees`),
+    );
+    rows.forEach((row, i) => {
+      if (fold[i] === k) heldOutScores[i] = forestScore(forest, row);
+    });
+    forests.push(forest);
+  }
+  return { forests, heldOutScores };
 }
 
 /** Trees per progress report. */

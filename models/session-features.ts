@@ -86,40 +86,53 @@ function viewSeconds(views: readonly PageView[]): number[] {
  */
 export function sessionFeatures(events: readonly PageView[], context: SessionContext): SessionFeatures {
   const views = [...events].sort((a, b) => a.at - b.at);
-  const seconds = viewSeconds(views);
-  const totals = { administrative: [0, 0], informational: [0, 0], product: [0, 0] } satisfies Record<PageType, number[]>;
-  const fallback = context.defaultPageStats ?? DEFAULT_PAGE_STATS;
-  let bounce = 0;
-  let exit = 0;
-  let value = 0;
-  views.forEach((view, i) => {
-    const t = totals[view.pageType];
-    t[0] = (t[0] as number) + 1;
-    t[1] = (t[1] as number) + (seconds[i] as number);
-    const stats = context.pageStats?.get(view.url) ?? fallback;
-    bounce += stats.bounceRate;
-    exit += stats.exitRate;
-    value += stats.pageValue;
-  });
-  const n = Math.max(1, views.length);
+  const totals = pageTotals(views);
+  const stats = meanPageStats(views, context);
   const at = views[0]?.at ?? context.now ?? 0;
   const local = new Date(at + (context.utcOffsetMinutes ?? 0) * 60_000);
   const day = local.getUTCDay();
-  const codes = { ...MOST_FREQUENT_CODES, ...context.codes };
   return {
-    Administrative: totals.administrative[0] as number,
-    Administrative_Duration: totals.administrative[1] as number,
-    Informational: totals.informational[0] as number,
-    Informational_Duration: totals.informational[1] as number,
-    ProductRelated: totals.product[0] as number,
-    ProductRelated_Duration: totals.product[1] as number,
-    BounceRates: bounce / n,
-    ExitRates: exit / n,
-    PageValues: value / n,
+    Administrative: totals.administrative.pages,
+    Administrative_Duration: totals.administrative.seconds,
+    Informational: totals.informational.pages,
+    Informational_Duration: totals.informational.seconds,
+    ProductRelated: totals.product.pages,
+    ProductRelated_Duration: totals.product.seconds,
+    BounceRates: stats.bounceRate,
+    ExitRates: stats.exitRate,
+    PageValues: stats.pageValue,
     SpecialDay: specialDayCloseness(local, context.specialDays),
     Month: MONTHS[local.getUTCMonth()] as SessionFeatures['Month'],
-    ...codes,
+    OperatingSystems: context.codes?.OperatingSystems ?? MOST_FREQUENT_CODES.OperatingSystems,
+    Browser: context.codes?.Browser ?? MOST_FREQUENT_CODES.Browser,
+    Region: context.codes?.Region ?? MOST_FREQUENT_CODES.Region,
+    TrafficType: context.codes?.TrafficType ?? MOST_FREQUENT_CODES.TrafficType,
     VisitorType: context.visitorType,
     Weekend: day === 0 || day === 6,
   };
+}
+
+/** Pages and seconds per page type, of views in time order. */
+function pageTotals(views: readonly PageView[]): Record<PageType, { pages: number; seconds: number }> {
+  const seconds = viewSeconds(views);
+  const totals = Object.fromEntries(PAGE_TYPES.map((t) => [t, { pages: 0, seconds: 0 }])) as Record<PageType, { pages: number; seconds: number }>;
+  views.forEach((view, i) => {
+    totals[view.pageType].pages++;
+    totals[view.pageType].seconds += seconds[i] as number;
+  });
+  return totals;
+}
+
+/** Mean bounce rate, exit rate and page value over the views (0 for no views). */
+function meanPageStats(views: readonly PageView[], context: SessionContext): PageStats {
+  const fallback = context.defaultPageStats ?? DEFAULT_PAGE_STATS;
+  const sum = { bounceRate: 0, exitRate: 0, pageValue: 0 };
+  for (const view of views) {
+    const stats = context.pageStats?.get(view.url) ?? fallback;
+    sum.bounceRate += stats.bounceRate;
+    sum.exitRate += stats.exitRate;
+    sum.pageValue += stats.pageValue;
+  }
+  const n = Math.max(1, views.length);
+  return { bounceRate: sum.bounceRate / n, exitRate: sum.exitRate / n, pageValue: sum.pageValue / n };
 }
