@@ -61,18 +61,27 @@ function maxPriceOf(text: string, entities: readonly Entity[]): number | undefin
   return Number.isFinite(amount) && amount > 0 ? Math.round(amount * 100) : undefined;
 }
 
+/** The colour asked for: one the shopper said, not one inside a product name they named ("is the black skull bag in red?"). */
+function colourAsked(entities: readonly Entity[]): string | undefined {
+  const products = entities.filter((e) => e.type === 'product');
+  const colours = entities.filter((e) => e.type === 'color');
+  const outside = colours.filter((c) => !products.some((p) => c.start >= p.start && c.end <= p.end));
+  return (outside.at(-1) ?? colours[0])?.value.toLowerCase();
+}
+
 /** What a message asks of the catalog, from the NLU's entities and the message's own words. */
 export function productCriteria(text: string, entities: readonly Entity[]): ProductCriteria {
   let rest = text.toLowerCase();
   for (const e of entities) if (e.type !== 'product') rest = rest.replace(e.text.toLowerCase(), ' ');
-  const category = CATEGORY_WORDS.find(([pattern]) => pattern.test(rest))?.[1];
-  const words = (rest.match(/[a-z][a-z'-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w));
-  const colour = entities.find((e) => e.type === 'color')?.value.toLowerCase();
+  const rule = CATEGORY_WORDS.find(([pattern]) => pattern.test(rest));
+  const all = (rest.match(/[a-z][a-z'-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w));
+  // Only category words ("for the kitchen") filter by category; with anything more precise they are just words.
+  const specific = rule ? all.filter((w) => !rule[0].test(w)) : all;
   return {
     productId: entities.find((e) => e.type === 'product')?.value,
-    words,
-    colour,
-    category,
+    words: specific.length > 0 ? all : [],
+    colour: colourAsked(entities),
+    category: rule?.[1],
     maxPriceMinor: maxPriceOf(text, entities),
   };
 }
@@ -82,9 +91,9 @@ function hasColour(product: Product, colour: string): boolean {
 }
 
 /** Words first all together, then fewer, so "red retrospot lunch bag" still finds lunch bags. */
-function byWords(catalog: Catalog, words: readonly string[], base: ProductQuery): Product[] {
+function byWords(catalog: Catalog, words: readonly string[], base: ProductQuery, keep: (p: Product) => boolean): Product[] {
   for (let n = words.length; n >= 1; n--) {
-    const found = catalog.list({ ...base, text: words.slice(0, n).join(' ') }).items;
+    const found = catalog.list({ ...base, text: words.slice(0, n).join(' ') }).items.filter(keep);
     if (found.length > 0) return found;
   }
   return [];
@@ -92,21 +101,19 @@ function byWords(catalog: Catalog, words: readonly string[], base: ProductQuery)
 
 /**
  * Products answering the criteria, in stock first. Words beat the category (a "lunch bag" is
- * looked up by name, not among all bags); the colour filters what the words found.
+ * looked up by name, not among all bags); the colour filters every attempt.
  */
 export function searchProducts(catalog: Catalog, criteria: ProductCriteria): Product[] {
   const base: ProductQuery = { maxPriceMinor: criteria.maxPriceMinor, limit: SEARCH_POOL };
-  let found: Product[];
-  if (criteria.words.length > 0) found = byWords(catalog, criteria.words, base);
-  else if (criteria.category) found = catalog.list({ ...base, category: criteria.category }).items;
-  else if (criteria.colour || criteria.maxPriceMinor !== undefined) found = catalog.list(base).items;
-  else found = [];
-  if (found.length === 0 && criteria.words.length > 0 && criteria.category) {
-    found = catalog.list({ ...base, category: criteria.category }).items;
-  }
   const colour = criteria.colour;
-  const matching = colour ? found.filter((p) => hasColour(p, colour)) : found;
-  return [...matching].sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
+  const keep = (p: Product): boolean => !colour || hasColour(p, colour);
+  let found: Product[] = [];
+  if (criteria.words.length > 0) found = byWords(catalog, criteria.words, base, keep);
+  if (found.length === 0 && criteria.category) found = catalog.list({ ...base, category: criteria.category }).items.filter(keep);
+  if (found.length === 0 && criteria.words.length === 0 && !criteria.category && (colour || criteria.maxPriceMinor !== undefined)) {
+    found = catalog.list(base).items.filter(keep);
+  }
+  return [...found].sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
 }
 
 /** Whether the criteria say anything a search can use. */

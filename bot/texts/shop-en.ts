@@ -42,7 +42,7 @@ function rateLine(r: RateFacts): string {
 
 function criteriaText(c: SearchCriteria): string {
   const parts = [c.colour, c.words ?? c.category?.toLowerCase() ?? 'products'].filter(Boolean).join(' ');
-  return `${parts}${c.words && c.category ? ` in ${c.category}` : ''}${c.maxPrice ? ` under ${c.maxPrice}` : ''}`;
+  return `${parts}${c.maxPrice ? ` under ${c.maxPrice}` : ''}`;
 }
 
 /** English replies of the shop skills. */

@@ -1,0 +1,91 @@
+import type { TestAdapter } from 'botbuilder';
+import { productCriteria, searchProducts } from '../../bot/dialogs/product-search';
+import type { Store } from '../../store';
+import { PRODUCTS, cardsOf, says, testBot, textOf } from './shop-fixture';
+
+describe('product questions, as scripts', () => {
+  let store: Store;
+  let adapter: TestAdapter;
+
+  beforeEach(async () => {
+    ({ store, adapter } = await testBot());
+  });
+
+  afterEach(() => store.close());
+
+  it('tells price, stock and description of a named product, with its card', async () => {
+    await adapter.send('how much is the regency cakestand?').assertReply((a) => {
+      expect(textOf(a)).toMatch(/Regency Cakestand 3 Tier costs £12\.75 and is in stock \(32 left\)\. A regency cakestand 3 tier from the shop\./);
+      expect(cardsOf(a)).toEqual([{ id: '22423', name: 'Regency Cakestand 3 Tier', price: 12.75, currency: 'GBP', url: '/product.html?id=22423' }]);
+    });
+  });
+
+  it('says when a product is out of stock', async () => {
+    await adapter.send('is the jam jar labels in stock?').assertReply(says(/Jam Jar Labels costs £0\.85 and is out of stock/));
+  });
+
+  it('finds a product in a colour, and says when a named product does not come in it', async () => {
+    await adapter
+      .send('do you have a lunch bag in red?')
+      .assertReply((a) => {
+        expect(cardsOf(a).map((c) => c.id)).toEqual(['20725']);
+        expect(textOf(a)).toMatch(/1 match for red lunch bag/);
+      })
+      .send('is the lunch bag black skull available in red?')
+      .assertReply((a) => {
+        expect(textOf(a)).toMatch(/Lunch Bag Black Skull doesn't come in red/);
+        expect(cardsOf(a).map((c) => c.id)).toEqual(['20725']);
+      });
+  });
+
+  it('finds something under a budget in a category, in English and Chinese, in stock first', async () => {
+    await adapter
+      .send('something under £10 for the kitchen')
+      .assertReply((a) => {
+        expect(cardsOf(a).map((c) => c.id)).toEqual(['22960', '22961']);
+        expect(textOf(a)).toMatch(/2 matches for kitchen & dining under £10/);
+      })
+      .send('有10英镑以下的厨房用品吗')
+      .assertReply((a) => {
+        expect(cardsOf(a).map((c) => c.id)).toEqual(['22960', '22961']);
+        expect(textOf(a)).toMatch(/为您找到2件£10以下的厨房餐具/);
+      })
+      .send('有红色的午餐袋吗')
+      .assertReply((a) => expect(cardsOf(a).every((c) => ['20725', '84029E'].includes(c.id))).toBe(true));
+  });
+
+  it('says when nothing matches, and asks what to look for when the message names nothing', async () => {
+    await adapter
+      .send('do you sell a zebra saddle?')
+      .assertReply((a) => {
+        expect(textOf(a)).toMatch(/couldn't find zebra saddle/);
+        expect(cardsOf(a)).toEqual([]);
+      });
+  });
+});
+
+describe('product criteria', () => {
+  const catalog = {
+    findById: (id: string) => PRODUCTS.find((p) => p.id === id),
+    list: (q: { text?: string; category?: string; maxPriceMinor?: number }) => {
+      const items = PRODUCTS.filter(
+        (p) =>
+          (!q.text || q.text.split(' ').every((w) => `${p.name} ${p.description} ${p.category}`.toLowerCase().includes(w))) &&
+          (!q.category || p.category === q.category) &&
+          (q.maxPriceMinor === undefined || p.priceMinor <= q.maxPriceMinor),
+      );
+      return { items, total: items.length };
+    },
+  };
+
+  it('reads a budget the NLU missed, and a category word', () => {
+    expect(productCriteria('厨房用品10英镑以下', [])).toMatchObject({ category: 'Kitchen & Dining', maxPriceMinor: 1000, words: [] });
+    expect(productCriteria('gifts under 5 pounds', [])).toMatchObject({ category: 'Gifts & Novelties', maxPriceMinor: 500 });
+  });
+
+  it('prefers words to the category, and falls back to fewer words', () => {
+    expect(searchProducts(catalog, { words: ['lunch', 'bag'], category: 'Bags & Purses' }).map((p) => p.id)).toEqual(['20725', '20727']);
+    expect(searchProducts(catalog, { words: ['jam', 'unicorn'] }).map((p) => p.id)).toEqual(['22960', '22961']);
+    expect(searchProducts(catalog, { words: [] })).toEqual([]);
+  });
+});
