@@ -1,4 +1,5 @@
-import type { SegmentName } from './segments';
+import { z } from 'zod';
+import { SEGMENT_NAMES, type SegmentName } from './segments';
 
 /** The manager's coupon policy. */
 export interface CouponPolicy {
@@ -15,6 +16,48 @@ export interface CouponPolicy {
   offerEveryDays: number;
   /** Share of eligible shoppers held out (no offer) to measure uplift, 0 to 1. @default 0.1 */
   holdOutShare: number;
+}
+
+/**
+ * A starting policy: nudge the undecided middle, discount the segments a coupon can move (new,
+ * occasional, lapsed and at-risk customers), never the loyal ones who buy anyway.
+ */
+export const DEFAULT_COUPON_POLICY: CouponPolicy = {
+  band: { min: 0.2, max: 0.6 },
+  discountBySegment: { new: 10, occasional: 10, lapsed: 15, 'at risk': 15 },
+  dailyBudget: 100,
+  offerEveryDays: 7,
+  holdOutShare: 0.1,
+};
+
+const share = z.number().min(0).max(1);
+
+/** zod schema of a policy as a manager submits it: missing fields take {@link DEFAULT_COUPON_POLICY}'s. */
+export const COUPON_POLICY_SCHEMA = z.object({
+  band: z
+    .object({ min: share, max: share })
+    .refine((b) => b.min <= b.max, 'band.min must not exceed band.max')
+    .default(DEFAULT_COUPON_POLICY.band),
+  discountBySegment: z.partialRecord(z.enum(SEGMENT_NAMES), z.number().min(0).max(100)).default(DEFAULT_COUPON_POLICY.discountBySegment),
+  dailyBudget: z.number().min(0).default(DEFAULT_COUPON_POLICY.dailyBudget),
+  offerEveryDays: z.number().min(0).default(DEFAULT_COUPON_POLICY.offerEveryDays),
+  holdOutShare: share.default(DEFAULT_COUPON_POLICY.holdOutShare),
+});
+
+/**
+ * Validates a policy from an untrusted source (the manager's form, a settings file); throws a
+ * one-line error naming the first bad field.
+ *
+ * @example
+ * parseCouponPolicy({ holdOutShare: 0.2 }); // the defaults with a 20% hold-out
+ */
+export function parseCouponPolicy(input: unknown): CouponPolicy {
+  const parsed = COUPON_POLICY_SCHEMA.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid coupon policy: ${issue?.path.join('.') || 'policy'}: ${issue?.message}`);
+  }
+  return parsed.data;
 }
 
 /** Everything the decision needs about this shopper, now. */

@@ -21,6 +21,7 @@ export {
   PROPENSITY_MODEL_FORMAT,
   PROPENSITY_MODEL_VERSION,
   parsePropensityModel,
+  purchaseLikelihood,
   purchaseProbability,
   trainPropensityModel,
   type PropensityModel,
@@ -50,8 +51,11 @@ export {
   type SegmentName,
 } from './segments';
 export {
+  COUPON_POLICY_SCHEMA,
+  DEFAULT_COUPON_POLICY,
   NO_OFFER_REASONS,
   decideOffer,
+  parseCouponPolicy,
   type CouponPolicy,
   type NoOfferReason,
   type OfferContext,

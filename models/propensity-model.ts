@@ -4,6 +4,7 @@ import { stratifiedFolds } from './folds';
 import { DEFAULT_FOREST_OPTIONS, forestScore, trainForest, type CompactForest, type ForestOptions } from './forest';
 import { probabilityMetrics, type ProbabilityMetrics } from './metrics';
 import { createRng, nextSeed } from './random';
+import { sessionFeatures, type PageView, type SessionContext } from './session-features';
 import { encodeSession, FEATURE_COLUMNS, MONTHS, VISITOR_TYPES, type SessionFeatures } from './session-schema';
 
 /** Format tag and version of saved propensity models; bump the version on any layout change. */
@@ -176,6 +177,17 @@ export function purchaseProbability(model: PropensityModel, session: SessionFeat
   let sum = 0;
   for (const m of model.members) sum += calibrate(m.calibration, forestScore(m.forest, x));
   return sum / model.members.length;
+}
+
+/**
+ * p(purchase) of a live session straight from the tracker's page views: {@link sessionFeatures}
+ * then {@link purchaseProbability}.
+ *
+ * @example
+ * purchaseLikelihood(model, views, { visitorType: 'Returning_Visitor', pageStats });
+ */
+export function purchaseLikelihood(model: PropensityModel, views: readonly PageView[], context: SessionContext): number {
+  return purchaseProbability(model, sessionFeatures(views, context));
 }
 
 const numbers = z.array(z.number());

@@ -1,4 +1,4 @@
-import { createRng, decideOffer, normalQuantile, upliftReport, wilsonInterval, type CouponPolicy, type OfferContext } from '../../models';
+import { createRng, decideOffer, DEFAULT_COUPON_POLICY, normalQuantile, parseCouponPolicy, upliftReport, wilsonInterval, type CouponPolicy, type OfferContext } from '../../models';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1, 12);
@@ -48,6 +48,19 @@ describe('decideOffer', () => {
     for (let i = 0; i < n; i++) if (decideOffer(POLICY, context({ random })).action === 'hold-out') heldOut++;
     // binomial sd at 10% of 20k is 0.0021: four of them
     expect(Math.abs(heldOut / n - 0.1)).toBeLessThan(0.0085);
+  });
+});
+
+describe('parseCouponPolicy', () => {
+  it('fills missing fields from the defaults', () => {
+    expect(parseCouponPolicy({ holdOutShare: 0.2 })).toEqual({ ...DEFAULT_COUPON_POLICY, holdOutShare: 0.2 });
+    expect(DEFAULT_COUPON_POLICY.discountBySegment['loyal high spenders']).toBeUndefined();
+  });
+
+  it('names the first bad field', () => {
+    expect(() => parseCouponPolicy({ band: { min: 0.7, max: 0.3 } })).toThrow(/invalid coupon policy: band: band.min must not exceed/);
+    expect(() => parseCouponPolicy({ holdOutShare: 1.5 })).toThrow(/holdOutShare/);
+    expect(() => parseCouponPolicy({ discountBySegment: { vip: 10 } })).toThrow(/discountBySegment/);
   });
 });
 

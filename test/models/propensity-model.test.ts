@@ -6,6 +6,7 @@ import {
   parsePropensityModel,
   parseSessionsCsv,
   probabilityMetrics,
+  purchaseLikelihood,
   purchaseProbability,
   sessionFeatures,
   stratifiedFolds,
@@ -93,6 +94,7 @@ describe('the shipped default model', () => {
       defaultPageStats: { bounceRate: 0.2, exitRate: 0.2, pageValue: 0 },
     });
     const pBrowsing = purchaseProbability(model, browsing);
+    expect(purchaseLikelihood(model, [{ pageType: 'product', url: '/p/0', at: t0 }], { visitorType: 'New_Visitor' })).toBeLessThan(pBrowsing);
     const pBounced = purchaseProbability(model, bounced);
     expect(pBrowsing).toBeGreaterThan(pBounced);
     for (const p of [pBrowsing, pBounced]) {
