@@ -1,5 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { isoNow, type Clock, type IdGenerator } from './clock';
+import { statements } from './statements';
 import type { AgentNote, CannedReply, FollowUp } from './types';
 
 interface FollowUpRow {
@@ -26,24 +27,29 @@ function toFollowUp(row: FollowUpRow): FollowUp {
 
 /** What agents keep around handoffs: private notes, canned replies, CSAT ratings, follow-ups. */
 export class HandoffExtrasRepository {
+  /** Statements are prepared once and reused: these run on every bot turn. */
+  private readonly sql: (sql: string) => Statement;
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-  ) {}
+  ) {
+    this.sql = statements(db);
+  }
 
   addNote(conversationId: string, authorId: string, text: string): AgentNote {
     const id = this.ids.next('note');
-    this.db
-      .prepare('INSERT INTO agent_notes (id, conversation_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT INTO agent_notes (id, conversation_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(id, conversationId, authorId, text, isoNow(this.clock));
     return this.notes(conversationId).find((n) => n.id === id) as AgentNote;
   }
 
   /** A conversation's private notes, oldest first. */
   notes(conversationId: string): AgentNote[] {
-    return this.db
-      .prepare(`SELECT n.id, n.conversation_id AS conversationId, n.author_id AS authorId, u.name AS authorName, n.text,
+    return this
+      .sql(`SELECT n.id, n.conversation_id AS conversationId, n.author_id AS authorId, u.name AS authorName, n.text,
           n.created_at AS createdAt
         FROM agent_notes n JOIN users u ON u.id = n.author_id WHERE n.conversation_id = ? ORDER BY n.created_at, n.rowid`)
       .all(conversationId) as AgentNote[];
@@ -51,21 +57,21 @@ export class HandoffExtrasRepository {
 
   /** Canned replies, by locale then title. */
   cannedReplies(): CannedReply[] {
-    return this.db.prepare('SELECT id, locale, title, text FROM canned_replies ORDER BY locale, title').all() as CannedReply[];
+    return this.sql('SELECT id, locale, title, text FROM canned_replies ORDER BY locale, title').all() as CannedReply[];
   }
 
   addCannedReply(reply: Omit<CannedReply, 'id'>): CannedReply {
     const id = this.ids.next('can');
-    this.db
-      .prepare('INSERT INTO canned_replies (id, locale, title, text, created_at) VALUES (?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT INTO canned_replies (id, locale, title, text, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(id, reply.locale, reply.title, reply.text, isoNow(this.clock));
     return { id, ...reply };
   }
 
   /** Stores a rating once per handoff; returns false when it was rated already. */
   rate(handoffId: string, conversationId: string, agentId: string | null, score: number): boolean {
-    const result = this.db
-      .prepare(`INSERT INTO csat_ratings (handoff_id, conversation_id, agent_id, score, created_at) VALUES (?, ?, ?, ?, ?)
+    const result = this
+      .sql(`INSERT INTO csat_ratings (handoff_id, conversation_id, agent_id, score, created_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (handoff_id) DO NOTHING`)
       .run(handoffId, conversationId, agentId, score, isoNow(this.clock));
     return result.changes === 1;
@@ -73,41 +79,41 @@ export class HandoffExtrasRepository {
 
   /** The rating of a handoff, if given. */
   ratingOf(handoffId: string): number | undefined {
-    return this.db.prepare('SELECT score FROM csat_ratings WHERE handoff_id = ?').pluck().get(handoffId) as number | undefined;
+    return this.sql('SELECT score FROM csat_ratings WHERE handoff_id = ?').pluck().get(handoffId) as number | undefined;
   }
 
   /** Starts a leave-a-message request (waiting for the shopper's email). */
   openFollowUp(conversationId: string): FollowUp {
     const id = this.ids.next('fup');
     const now = isoNow(this.clock);
-    this.db
-      .prepare("UPDATE follow_ups SET status = 'dropped', updated_at = ? WHERE conversation_id = ? AND status LIKE 'awaiting%'")
+    this
+      .sql("UPDATE follow_ups SET status = 'dropped', updated_at = ? WHERE conversation_id = ? AND status LIKE 'awaiting%'")
       .run(now, conversationId);
-    this.db
-      .prepare("INSERT INTO follow_ups (id, conversation_id, status, created_at, updated_at) VALUES (?, ?, 'awaiting_email', ?, ?)")
+    this
+      .sql("INSERT INTO follow_ups (id, conversation_id, status, created_at, updated_at) VALUES (?, ?, 'awaiting_email', ?, ?)")
       .run(id, conversationId, now, now);
     return this.pendingFollowUp(conversationId) as FollowUp;
   }
 
   /** The conversation's follow-up still waiting for the shopper's email or message. */
   pendingFollowUp(conversationId: string): FollowUp | undefined {
-    const row = this.db
-      .prepare("SELECT * FROM follow_ups WHERE conversation_id = ? AND status LIKE 'awaiting%' ORDER BY created_at DESC LIMIT 1")
+    const row = this
+      .sql("SELECT * FROM follow_ups WHERE conversation_id = ? AND status LIKE 'awaiting%' ORDER BY created_at DESC LIMIT 1")
       .get(conversationId) as FollowUpRow | undefined;
     return row && toFollowUp(row);
   }
 
   /** Moves a follow-up on (email given, message stored, or dropped). */
   updateFollowUp(id: string, change: Pick<FollowUp, 'status'> & Partial<Pick<FollowUp, 'email' | 'text'>>): void {
-    this.db
-      .prepare('UPDATE follow_ups SET status = ?, email = coalesce(?, email), text = coalesce(?, text), updated_at = ? WHERE id = ?')
+    this
+      .sql('UPDATE follow_ups SET status = ?, email = coalesce(?, email), text = coalesce(?, text), updated_at = ? WHERE id = ?')
       .run(change.status, change.email ?? null, change.text ?? null, isoNow(this.clock), id);
   }
 
   /** Stored follow-ups, newest first (for the console's inbox of messages left). */
   storedFollowUps(limit = 100): FollowUp[] {
-    const rows = this.db
-      .prepare("SELECT * FROM follow_ups WHERE status = 'stored' ORDER BY updated_at DESC LIMIT ?")
+    const rows = this
+      .sql("SELECT * FROM follow_ups WHERE status = 'stored' ORDER BY updated_at DESC LIMIT ?")
       .all(limit) as FollowUpRow[];
     return rows.map(toFollowUp);
   }

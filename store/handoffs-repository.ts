@@ -1,5 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { isoNow, type Clock, type IdGenerator } from './clock';
+import { statements } from './statements';
 import type { Handoff, HandoffStatus, HandoffTrigger } from './types';
 
 interface HandoffRow {
@@ -105,11 +106,16 @@ const PATCH_COLUMNS: Record<keyof HandoffPatch, string> = {
  * cannot both win.
  */
 export class HandoffsRepository {
+  /** Statements are prepared once and reused: these run on every bot turn. */
+  private readonly sql: (sql: string) => Statement;
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-  ) {}
+  ) {
+    this.sql = statements(db);
+  }
 
   /** Opens a queued handoff; returns the active one instead when the conversation has one. */
   open(handoff: NewHandoff): { handoff: Handoff; created: boolean } {
@@ -118,8 +124,8 @@ export class HandoffsRepository {
       if (active) return { handoff: active, created: false };
       const id = this.ids.next('hof');
       const now = isoNow(this.clock);
-      this.db
-        .prepare(`INSERT INTO handoffs (id, conversation_id, status, trigger, language, team, priority, intent, sentiment_score,
+      this
+        .sql(`INSERT INTO handoffs (id, conversation_id, status, trigger, language, team, priority, intent, sentiment_score,
             summary, queued_at, deadline_at, updated_at)
           VALUES (@id, @conversationId, 'queued', @trigger, @language, @team, @priority, @intent, @sentimentScore,
             @summary, @now, @deadlineAt, @now)`)
@@ -143,8 +149,8 @@ export class HandoffsRepository {
           params[key] = t.patch[key] ?? null;
         }
       }
-      const result = this.db
-        .prepare(`UPDATE handoffs SET ${sets.join(', ')} WHERE id = @id AND status = @from AND (@owner IS NULL OR agent_id = @owner)`)
+      const result = this
+        .sql(`UPDATE handoffs SET ${sets.join(', ')} WHERE id = @id AND status = @from AND (@owner IS NULL OR agent_id = @owner)`)
         .run(params);
       if (result.changes !== 1) return undefined;
       this.log(t.id, current.status, t.to, t.reason, t.actorId ?? null, now);
@@ -162,8 +168,8 @@ export class HandoffsRepository {
       const now = isoNow(this.clock);
       const current = this.findById(id);
       if (!current) return undefined;
-      const result = this.db
-        .prepare(`UPDATE handoffs SET status = 'assigned', agent_id = @agentId, target_agent_id = NULL, assigned_at = @now,
+      const result = this
+        .sql(`UPDATE handoffs SET status = 'assigned', agent_id = @agentId, target_agent_id = NULL, assigned_at = @now,
             deadline_at = @deadlineAt, agent_read_seq = 0, updated_at = @now
           WHERE id = @id AND status IN ('queued', 'transferred')
             AND (target_agent_id IS NULL OR target_agent_id = @agentId)
@@ -176,13 +182,13 @@ export class HandoffsRepository {
   }
 
   findById(id: string): Handoff | undefined {
-    const row = this.db.prepare('SELECT * FROM handoffs WHERE id = ?').get(id) as HandoffRow | undefined;
+    const row = this.sql('SELECT * FROM handoffs WHERE id = ?').get(id) as HandoffRow | undefined;
     return row && toHandoff(row);
   }
 
   /** The conversation's handoff in progress (queued, assigned or transferred). */
   activeFor(conversationId: string): Handoff | undefined {
-    const row = this.db.prepare(`SELECT * FROM handoffs WHERE conversation_id = ? AND status IN ${ACTIVE}`).get(conversationId) as
+    const row = this.sql(`SELECT * FROM handoffs WHERE conversation_id = ? AND status IN ${ACTIVE}`).get(conversationId) as
       | HandoffRow
       | undefined;
     return row && toHandoff(row);
@@ -190,48 +196,48 @@ export class HandoffsRepository {
 
   /** The conversation's most recent handoff, whatever its status. */
   latestFor(conversationId: string): Handoff | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM handoffs WHERE conversation_id = ? ORDER BY queued_at DESC, rowid DESC LIMIT 1')
+    const row = this
+      .sql('SELECT * FROM handoffs WHERE conversation_id = ? ORDER BY queued_at DESC, rowid DESC LIMIT 1')
       .get(conversationId) as HandoffRow | undefined;
     return row && toHandoff(row);
   }
 
   /** Handoffs waiting for an agent: highest priority first, then longest waiting. */
   waiting(): Handoff[] {
-    const rows = this.db
-      .prepare("SELECT * FROM handoffs WHERE status IN ('queued', 'transferred') ORDER BY priority DESC, queued_at, rowid")
+    const rows = this
+      .sql("SELECT * FROM handoffs WHERE status IN ('queued', 'transferred') ORDER BY priority DESC, queued_at, rowid")
       .all() as HandoffRow[];
     return rows.map(toHandoff);
   }
 
   /** Handoffs an agent owns now. */
   assignedTo(agentId: string): Handoff[] {
-    const rows = this.db
-      .prepare("SELECT * FROM handoffs WHERE agent_id = ? AND status = 'assigned' ORDER BY assigned_at")
+    const rows = this
+      .sql("SELECT * FROM handoffs WHERE agent_id = ? AND status = 'assigned' ORDER BY assigned_at")
       .all(agentId) as HandoffRow[];
     return rows.map(toHandoff);
   }
 
   /** How many handoffs each agent owns now. */
   loads(): Map<string, number> {
-    const rows = this.db
-      .prepare("SELECT agent_id AS agentId, count(*) AS n FROM handoffs WHERE status = 'assigned' GROUP BY agent_id")
+    const rows = this
+      .sql("SELECT agent_id AS agentId, count(*) AS n FROM handoffs WHERE status = 'assigned' GROUP BY agent_id")
       .all() as { agentId: string; n: number }[];
     return new Map(rows.map((r) => [r.agentId, r.n]));
   }
 
   /** Active handoffs whose deadline has passed. */
   due(): Handoff[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM handoffs WHERE status IN ${ACTIVE} AND deadline_at IS NOT NULL AND deadline_at <= ? ORDER BY deadline_at`)
+    const rows = this
+      .sql(`SELECT * FROM handoffs WHERE status IN ${ACTIVE} AND deadline_at IS NOT NULL AND deadline_at <= ? ORDER BY deadline_at`)
       .all(isoNow(this.clock)) as HandoffRow[];
     return rows.map(toHandoff);
   }
 
   /** Assigned handoffs whose agent has been offline since before `cutoffIso`. */
   ownedByAgentsOfflineSince(cutoffIso: string): Handoff[] {
-    const rows = this.db
-      .prepare(`SELECT h.* FROM handoffs h JOIN users u ON u.id = h.agent_id
+    const rows = this
+      .sql(`SELECT h.* FROM handoffs h JOIN users u ON u.id = h.agent_id
         WHERE h.status = 'assigned' AND u.presence = 'offline' AND u.presence_at <= ?`)
       .all(cutoffIso) as HandoffRow[];
     return rows.map(toHandoff);
@@ -239,23 +245,23 @@ export class HandoffsRepository {
 
   /** Pushes an active handoff's deadline (the shopper or the agent just wrote). */
   extendDeadline(id: string, deadlineAt: string): void {
-    this.db.prepare(`UPDATE handoffs SET deadline_at = ?, updated_at = ? WHERE id = ? AND status IN ${ACTIVE}`).run(deadlineAt, isoNow(this.clock), id);
+    this.sql(`UPDATE handoffs SET deadline_at = ?, updated_at = ? WHERE id = ? AND status IN ${ACTIVE}`).run(deadlineAt, isoNow(this.clock), id);
   }
 
   /** Records how far the owning agent has read. Only ever moves forward. */
   markRead(id: string, seq: number): void {
-    this.db.prepare('UPDATE handoffs SET agent_read_seq = max(agent_read_seq, ?) WHERE id = ?').run(seq, id);
+    this.sql('UPDATE handoffs SET agent_read_seq = max(agent_read_seq, ?) WHERE id = ?').run(seq, id);
   }
 
   /** Notes that the shopper was asked for a rating. */
   markCsatAsked(id: string): void {
-    this.db.prepare('UPDATE handoffs SET csat_asked_at = ? WHERE id = ?').run(isoNow(this.clock), id);
+    this.sql('UPDATE handoffs SET csat_asked_at = ? WHERE id = ?').run(isoNow(this.clock), id);
   }
 
   /** Mean time from assignment to resolution over the last `limit` resolved handoffs, if any. */
   meanHandleMs(limit = 50): number | undefined {
-    const rows = this.db
-      .prepare(`SELECT assigned_at AS a, ended_at AS e FROM handoffs WHERE status = 'resolved' AND assigned_at IS NOT NULL
+    const rows = this
+      .sql(`SELECT assigned_at AS a, ended_at AS e FROM handoffs WHERE status = 'resolved' AND assigned_at IS NOT NULL
         ORDER BY ended_at DESC LIMIT ?`)
       .all(limit) as { a: string; e: string }[];
     if (rows.length === 0) return undefined;
@@ -264,14 +270,14 @@ export class HandoffsRepository {
 
   /** The transition log of a handoff, oldest first. */
   transitions(id: string): { from: HandoffStatus; to: HandoffStatus; reason: string; actorId: string | null; at: string }[] {
-    return this.db
-      .prepare('SELECT from_status AS "from", to_status AS "to", reason, actor_id AS actorId, at FROM handoff_transitions WHERE handoff_id = ? ORDER BY seq')
+    return this
+      .sql('SELECT from_status AS "from", to_status AS "to", reason, actor_id AS actorId, at FROM handoff_transitions WHERE handoff_id = ? ORDER BY seq')
       .all(id) as { from: HandoffStatus; to: HandoffStatus; reason: string; actorId: string | null; at: string }[];
   }
 
   private log(id: string, from: HandoffStatus, to: HandoffStatus, reason: string, actorId: string | null, at: string): void {
-    this.db
-      .prepare('INSERT INTO handoff_transitions (handoff_id, from_status, to_status, reason, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT INTO handoff_transitions (handoff_id, from_status, to_status, reason, actor_id, at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(id, from, to, reason, actorId, at);
   }
 }
