@@ -69,14 +69,17 @@ const TRAIN: CliCommand = {
     );
     const { sessions, labels } = readSessions(o.data, true);
     io.stderr(`training on ${sessions.length} sessions\n`);
+    // on a terminal the progress line redraws in place; in a log every step is a line
+    const progress = (message: string): void => io.stderr(io.isTty ? `\r\x1b[K${message}` : `${message}\n`);
     let model: PropensityModel;
     try {
       model = trainPropensityModel(sessions, labels ?? [], { ...(o.trees && { trees: o.trees }), ...(o.seed !== undefined && { seed: o.seed }) }, {
-        onProgress: (message) => io.stderr(`${message}\n`),
+        onProgress: progress,
       });
     } catch (err) {
       throw new CliError(`--data ${o.data}: ${(err as Error).message}`);
     }
+    if (io.isTty) io.stderr('\n');
     writeText(o.out, JSON.stringify(model), '--out');
     io.stderr(`wrote ${o.out} (${model.training.seconds.toFixed(1)} s)\n`);
   },
