@@ -7,8 +7,9 @@ import { Server } from 'socket.io';
 import { ShopBot, ShopperChannel, SqliteStorage, type ShopperOutbox } from '../bot';
 import { loadDemoShop } from '../data';
 import { createBuiltinNlu, type Nlu } from '../nlu';
-import { openStore, type Clock, type IdGenerator, type Store } from '../store';
+import { openStore, seedShopSkills, type Clock, type IdGenerator, type Store } from '../store';
 import { publicApi } from './api';
+import { shopApi } from './shop-api';
 import { createAgentConsole } from './agent-console';
 import type { Config } from './config';
 import { errorMiddleware, notFound } from './errors';
@@ -64,6 +65,8 @@ function prepareStore(config: Config, deps: Partial<AppDeps>, logger: Logger): S
     const counts = loadDemoShop(store, { now: (deps.clock ?? { now: Date.now }).now() });
     logger.info(counts, 'demo shop loaded');
   }
+  // Shipping zones and payment records the shop skills read; adds only what is missing.
+  if (config.SHOPKEEP_DEMO) seedShopSkills(store);
   return store;
 }
 
@@ -83,6 +86,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(shopApi(store, config.SHOPKEEP_SHOP_API_KEY, { onCatalogChanged: () => nlu.setCatalog(store.products.all()) }));
   app.use(express.json({ limit: '100kb' }));
   app.use(publicApi(store, () => ready));
   app.use(agentConsole.router);

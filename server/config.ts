@@ -58,6 +58,11 @@ export const CONFIG_SCHEMA = z.object({
   SHOPKEEP_DEMO_AGENT_PASSWORD: z.string().min(10).default('demo-agent-pass'),
   /** Password of the demo manager (manager@shopkeep.test), created with the demo data. Demo only. @default 'demo-manager-pass' */
   SHOPKEEP_DEMO_MANAGER_PASSWORD: z.string().min(10).default('demo-manager-pass'),
+  /**
+   * Key of the shop-integration API (`/api/shop/*`: catalog, customers, orders, order events),
+   * sent as `Authorization: Bearer <key>`; at least 24 characters. Empty disables the API (503). @default ''
+   */
+  SHOPKEEP_SHOP_API_KEY: z.union([z.literal(''), z.string().min(24, { message: 'must be at least 24 characters' })]).default(''),
 });
 
 /** The parsed configuration. */
