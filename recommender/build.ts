@@ -7,6 +7,7 @@ import { ItemSimilarity } from './item-similarity';
 import { ItemUsers } from './item-users';
 import { leaveLastOut } from './metrics';
 import { seededRandom, type Random } from './random';
+import { saveRecommender, type SavedRecommender } from './serialize';
 import type { CatalogItem, Interaction } from './types';
 import { UserSimilarity, type UserKnnOptions } from './user-similarity';
 
@@ -104,4 +105,22 @@ export function buildRecommender(interactions: readonly Interaction[], options: 
     catalog: options.catalog ?? [],
     validationNdcg: chosen.validationNdcg,
   });
+}
+
+/**
+ * A full rebuild as plain data, for running off the hot path in a worker thread (functions
+ * cannot cross threads, so this takes no `onProgress`): the worker calls it with the events and
+ * posts the result; the main thread swaps in `loadRecommender(result)` and replays, with
+ * `addInteraction`, the events recorded since the worker's snapshot was taken.
+ *
+ * @example
+ * // rebuild-worker.js (server side)
+ * const { parentPort, workerData } = require('node:worker_threads');
+ * const { rebuildSnapshot } = require('../recommender');
+ * parentPort.postMessage(rebuildSnapshot(workerData.events, workerData.options));
+ * // main thread
+ * worker.once('message', (saved) => { recommender = loadRecommender(saved); pending.forEach((e) => recommender.addInteraction(e)); });
+ */
+export function rebuildSnapshot(interactions: readonly Interaction[], options: Omit<RecommenderOptions, 'onProgress'> & { catalog?: readonly CatalogItem[] } = {}): SavedRecommender {
+  return saveRecommender(buildRecommender(interactions, options));
 }

@@ -1,4 +1,5 @@
 import { buildRecommender, type RecommenderOptions } from './build';
+import type { Recommender } from './engine';
 import type { InteractionIndex } from './interactions';
 import { ItemSimilarity } from './item-similarity';
 import type { ItemUsers } from './item-users';
@@ -67,6 +68,23 @@ function itemKnnScorer(index: InteractionIndex, itemUsers: ItemUsers, itemCount:
 }
 
 /**
+ * Scores an already built engine and the two yardsticks (built here on the engine's own
+ * training index) on held-out items: every item is ranked for every held-out user.
+ */
+export function evaluateHeldOut(engine: Recommender, heldOut: ReadonlyMap<string, string>, k = 10, onProgress?: (stage: string, done: number) => void): Omit<EvaluationReport, 'buildMs'> {
+  const { index, itemUsers } = engine.models;
+  const itemCount = index.itemCount;
+  const progress = (stage: string) => (done: number) => onProgress?.(`evaluate: ${stage}`, done);
+  return {
+    k,
+    users: heldOut.size,
+    engine: measure(index, heldOut, k, (userId) => engine.scoreAll(userId), progress('engine')),
+    popularity: measure(index, heldOut, k, popularityScorer(index, itemUsers, itemCount), progress('popularity')),
+    itemKnn: measure(index, heldOut, k, itemKnnScorer(index, itemUsers, itemCount), progress('item-kNN')),
+  };
+}
+
+/**
  * Leave-last-out evaluation: every user's last item is held out, the engine is built on the
  * rest (choosing its blend on that rest only), and all items are ranked for each user. The
  * popularity and plain item-kNN yardsticks are computed on the same split in the same run.
@@ -76,21 +94,37 @@ function itemKnnScorer(index: InteractionIndex, itemUsers: ItemUsers, itemCount:
  * report.engine.ndcg / report.itemKnn.ndcg; // the ratio the floors are stated in
  */
 export function evaluateLeaveLastOut(interactions: readonly Interaction[], options: EvaluationOptions = {}): EvaluationReport {
-  const k = options.k ?? 10;
   const now = options.now ?? Date.now;
   const { train, heldOut } = leaveLastOut(interactions);
   const started = now();
   const engine = buildRecommender(train, options);
   const buildMs = now() - started;
+  return { ...evaluateHeldOut(engine, heldOut, options.k ?? 10, options.onProgress), buildMs };
+}
+
+/**
+ * The plain item-kNN yardstick as a query (top-k ids for a known user), built on the engine's
+ * own training index: benchmarks time it next to the engine in the same run.
+ */
+export function itemKnnYardstick(engine: Recommender): (userId: string, k: number) => string[] {
   const { index, itemUsers } = engine.models;
-  const itemCount = index.itemCount;
-  const progress = (stage: string) => (done: number) => options.onProgress?.(`evaluate: ${stage}`, done);
-  return {
-    k,
-    users: heldOut.size,
-    engine: measure(index, heldOut, k, (userId) => engine.scoreAll(userId), progress('engine')),
-    popularity: measure(index, heldOut, k, popularityScorer(index, itemUsers, itemCount), progress('popularity')),
-    itemKnn: measure(index, heldOut, k, itemKnnScorer(index, itemUsers, itemCount), progress('item-kNN')),
-    buildMs,
+  const scorer = itemKnnScorer(index, itemUsers, index.itemCount);
+  return (userId, k) => {
+    const user = index.findUser(userId);
+    if (user === undefined) return [];
+    const { scores, owned } = scorer(userId, user) ?? { scores: new Float64Array(0), owned: [] };
+    for (const item of owned) scores[item] = -1;
+    const top: number[] = [];
+    for (let item = 0; item < scores.length; item++) {
+      const s = scores[item] as number;
+      if (s <= 0 || (top.length === k && s <= (scores[top[k - 1] as number] as number))) continue;
+      let at = top.length === k ? k - 1 : top.length;
+      while (at > 0 && (scores[top[at - 1] as number] as number) < s) {
+        top[at] = top[at - 1] as number;
+        at--;
+      }
+      top[at] = item;
+    }
+    return top.map((item) => index.itemIds[item] as string);
   };
 }

@@ -15,13 +15,13 @@
 export type { CatalogItem, EventKind, Interaction, ItemFilter, QueryOptions, Reason, Recommendation } from './types';
 export { EVENT_KINDS } from './types';
 export { DEFAULT_EVENT_WEIGHTS, type EventWeights } from './interactions';
-export { buildRecommender, chooseBlend, trainModels, FALLBACK_BLEND, type BlendDecision, type RecommenderOptions } from './build';
+export { buildRecommender, rebuildSnapshot, chooseBlend, trainModels, FALLBACK_BLEND, type BlendDecision, type RecommenderOptions } from './build';
 export { Recommender } from './engine';
 export type { Blend, Component } from './components';
 export type { AlsOptions, AlsWarmStart } from './als';
 export type { UserKnnOptions } from './user-similarity';
 export type { BlendSearchOptions } from './blend-search';
 export { saveRecommender, loadRecommender, type SavedRecommender } from './serialize';
-export { evaluateLeaveLastOut, type EvaluationOptions, type EvaluationReport } from './evaluate';
+export { evaluateLeaveLastOut, evaluateHeldOut, itemKnnYardstick, type EvaluationOptions, type EvaluationReport } from './evaluate';
 export { leaveLastOut, type LeaveLastOutSplit, type RankingMetrics } from './metrics';
 export { parseInteractionsCsv, type CsvInteractions } from './csv';

@@ -1,4 +1,4 @@
-import { buildRecommender, loadRecommender, saveRecommender, type Recommendation } from '../../recommender';
+import { buildRecommender, loadRecommender, rebuildSnapshot, saveRecommender, type Recommendation } from '../../recommender';
 import { SHOP_CATALOG, shopEvents } from './fixtures';
 
 const ids = (recs: Recommendation[]): string[] => recs.map((r) => r.itemId);
@@ -115,6 +115,15 @@ describe('recommender updates and persistence', () => {
     expect(rounded(restored.similarItems('lantern-copper', { k: 3 }))).toEqual(rounded(recommender.similarItems('lantern-copper', { k: 3 })));
     expect(rounded(restored.boughtTogether(['mug-blue'], { k: 3 }))).toEqual(rounded(recommender.boughtTogether(['mug-blue'], { k: 3 })));
     expect(restored.blend).toEqual(recommender.blend);
+  });
+
+  it('rebuilds as plain data a worker thread can post back (structured clone) and loads it', () => {
+    const snapshot = structuredClone(rebuildSnapshot(events, { catalog: SHOP_CATALOG, seed: 5 }));
+    const restored = loadRecommender(snapshot);
+    const direct = build();
+    expect(ids(restored.recommend('shopper-2', { k: 4 }))).toEqual(ids(direct.recommend('shopper-2', { k: 4 })));
+    restored.addInteraction({ userId: 'shopper-2', itemId: 'coffee', kind: 'purchase' });
+    expect(ids(restored.recommend('shopper-2', { k: 9 }))).not.toContain('coffee');
   });
 
   it('refuses a file that is not a saved recommender', () => {
