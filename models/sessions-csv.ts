@@ -25,23 +25,23 @@ export interface SessionsTable {
  * const { sessions, labels } = parseSessionsCsv(text, { requireLabel: true });
  */
 export function parseSessionsCsv(text: string, { requireLabel = false } = {}): SessionsTable {
-  let records: Record<string, string>[];
+  let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    // info gives each record's line in the file (a quoted field may span lines)
+    records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true });
   } catch (err) {
     throw new SessionsCsvError(`not a valid CSV: ${(err as Error).message.split('\n')[0]}`);
   }
   if (records.length === 0) throw new SessionsCsvError('no data rows');
-  const header = Object.keys(records[0] ?? {});
+  const header = Object.keys(records[0]?.record ?? {});
   const missing = FEATURE_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new SessionsCsvError(`missing column(s): ${missing.join(', ')}`);
   const hasLabel = header.includes(LABEL_COLUMN);
   if (requireLabel && !hasLabel) throw new SessionsCsvError(`missing label column ${LABEL_COLUMN}`);
   const sessions: SessionFeatures[] = [];
   const labels: boolean[] = [];
-  records.forEach((record, i) => {
-    // line 1 is the header
-    const line = i + 2;
+  records.forEach(({ record, info }) => {
+    const line = info.lines;
     const parsed = SESSION_ROW_SCHEMA.safeParse(record);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
