@@ -55,7 +55,7 @@ export async function createAgentConsole(config: Config, store: Store, logger: L
     (await ensureDemoUsers(store, { agent: config.SHOPKEEP_DEMO_AGENT_PASSWORD, manager: config.SHOPKEEP_DEMO_MANAGER_PASSWORD }));
   if (demoCreated) logger.info({ agent: DEMO_USERS.agent.email, manager: DEMO_USERS.manager.email }, 'demo console users created');
   store.users.markAllOffline();
-  const sweeper = new HandoffSweeper(handoffs, delivery, clock);
+  const sweeper = new HandoffSweeper(handoffs, clock);
   sweeper.start({ intervalMs: config.SHOPKEEP_HANDOFF_SWEEP_SECONDS * 1000, onError: (err) => logger.error({ err }, 'handoff sweep failed') });
   let unsubscribe = (): void => undefined;
   return {

@@ -1,6 +1,6 @@
-import { isoNow, type Clock, type Handoff, type HandoffTrigger, type Presence, type Store, type User } from '../../store';
+import { isoNow, type Clock, type Handoff, type HandoffTrigger, type Presence, type Store, type StoredMessage, type User } from '../../store';
 import { textsFor } from '../texts';
-import type { ConversationDelivery } from './delivery';
+import type { ConversationDelivery, OutgoingMessage } from './delivery';
 import { HandoffEvents } from './events';
 import { estimateWait, pickAgent, routeHandoff, type WaitEstimate } from './routing';
 import { sourcesOf, type EndReason } from './state-machine';
@@ -85,6 +85,13 @@ export class HandoffService {
     return new Date(this.clock.now() + ms).toISOString();
   }
 
+  /** Stores and delivers a message to the shopper, and shows it to the agents watching. */
+  post(conversationId: string, message: OutgoingMessage): StoredMessage {
+    const stored = this.delivery.post(conversationId, message);
+    this.events.emit({ type: 'message', conversationId, message: stored });
+    return stored;
+  }
+
   /** Opens a handoff, or says nobody is online (then none is opened). */
   request(req: HandoffRequest): { handoff?: Handoff; wait: WaitEstimate } {
     const team = teamFor(req.intent);
@@ -124,7 +131,7 @@ export class HandoffService {
     if (!this.canTake(handoff, fresh)) throw new HandoffError('forbidden', 'you cannot take this conversation now (offline, language, capacity or transfer target)');
     const claimed = this.store.handoffs.claim(handoffId, agent.id, fresh.capacity, this.after(this.settings.idleTimeoutMs));
     if (!claimed) throw new HandoffError('conflict', 'someone else took this conversation');
-    this.delivery.post(claimed.conversationId, { role: 'system', text: textsFor(claimed.language).handoff.agentJoined(agent.name) });
+    this.post(claimed.conversationId, { role: 'system', text: textsFor(claimed.language).handoff.agentJoined(agent.name) });
     this.events.emit({ type: 'changed', handoff: claimed });
     return claimed;
   }
@@ -148,10 +155,9 @@ export class HandoffService {
   /** An agent's message to the shopper: stored, delivered on the conversation's channel. */
   sendAsAgent(handoffId: string, agent: User, text: string): void {
     const handoff = this.requireOwned(handoffId, agent);
-    const message = this.delivery.post(handoff.conversationId, { role: 'agent', text, payload: { agentName: agent.name } });
+    const message = this.post(handoff.conversationId, { role: 'agent', text, payload: { agentName: agent.name } });
     this.store.handoffs.extendDeadline(handoff.id, this.after(this.settings.idleTimeoutMs));
     this.store.handoffs.markRead(handoff.id, message.seq);
-    this.events.emit({ type: 'message', conversationId: handoff.conversationId, message });
   }
 
   /** Passes an owned handoff to another agent or to a team. */
@@ -164,7 +170,7 @@ export class HandoffService {
       team: 'team' in to ? to.team : owned.team,
       deadlineAt: this.after(this.settings.transferTimeoutMs),
     });
-    this.delivery.post(moved.conversationId, { role: 'system', text: textsFor(moved.language).handoff.transferred });
+    this.post(moved.conversationId, { role: 'system', text: textsFor(moved.language).handoff.transferred });
     if (this.settings.autoAssign) this.assignWaiting();
     return moved;
   }
@@ -174,8 +180,8 @@ export class HandoffService {
     const owned = agent.role === 'manager' ? this.require(handoffId) : this.requireOwned(handoffId, agent);
     const resolved = this.end(owned, 'resolved', 'resolved_by_agent', agent.id);
     const texts = textsFor(resolved.language).handoff;
-    this.delivery.post(resolved.conversationId, { role: 'bot', text: texts.resolved });
-    this.delivery.post(resolved.conversationId, { role: 'bot', text: texts.askCsat, payload: { quickReplies: texts.csatChoices, csat: resolved.id } });
+    this.post(resolved.conversationId, { role: 'bot', text: texts.resolved });
+    this.post(resolved.conversationId, { role: 'bot', text: texts.askCsat, payload: { quickReplies: texts.csatChoices, csat: resolved.id } });
     this.store.handoffs.markCsatAsked(resolved.id);
     return resolved;
   }

@@ -67,7 +67,7 @@ export function summarise(messages: readonly StoredMessage[], trigger: HandoffTr
   const parts = [
     `The shopper wrote ${shopper.length} message${shopper.length === 1 ? '' : 's'} in ${language}, starting with “${quote(first.text)}”.`,
     ` Intents: ${intentList(shopper) || 'none recognised'}.`,
-    ` The bot replied ${botReplies} time${botReplies === 1 ? '' : 's'}${missed > 0 ? ` and did not understand ${missed} message${missed === 1 ? '' : 's'}` : ''}.`,
+    botReplies === 0 ? ' The bot had not answered yet.' : ` The bot replied ${botReplies} time${botReplies === 1 ? '' : 's'}${missed > 0 ? ` and did not understand ${missed} message${missed === 1 ? '' : 's'}` : ''}.`,
     things.length > 0 ? ` Mentioned: ${things.join(', ')}.` : '',
     sentimentTrend(shopper),
     ` Handed over because ${TRIGGER_PHRASES[trigger]}.`,

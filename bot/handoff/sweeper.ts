@@ -1,6 +1,5 @@
 import type { Clock, Handoff } from '../../store';
 import { textsFor } from '../texts';
-import type { ConversationDelivery } from './delivery';
 import type { HandoffService } from './handoff-service';
 
 /** What one sweep did. */
@@ -29,7 +28,6 @@ export class HandoffSweeper {
 
   constructor(
     private readonly service: HandoffService,
-    private readonly delivery: ConversationDelivery,
     private readonly clock: Clock,
   ) {}
 
@@ -49,7 +47,7 @@ export class HandoffSweeper {
     switch (handoff.status) {
       case 'queued':
         if (this.service.tryEnd(handoff, 'expired', 'no_agent_in_time', null)) {
-          this.delivery.post(handoff.conversationId, { role: 'bot', text: textsFor(handoff.language).handoff.expired });
+          this.service.post(handoff.conversationId, { role: 'bot', text: textsFor(handoff.language).handoff.expired });
           this.service.store.handoffExtras.openFollowUp(handoff.conversationId);
           result.expired += 1;
         }
@@ -75,7 +73,7 @@ export class HandoffSweeper {
       deadlineAt: this.service.after(this.service.settings.queueTimeoutMs),
     });
     if (moved && reason === 'agent_offline') {
-      this.delivery.post(handoff.conversationId, { role: 'system', text: textsFor(handoff.language).handoff.requeued });
+      this.service.post(handoff.conversationId, { role: 'system', text: textsFor(handoff.language).handoff.requeued });
     }
     return moved !== undefined;
   }

@@ -77,7 +77,7 @@ describe('the bot around a human handoff, as a TestAdapter script', () => {
     addAgent(store);
     await adapter.send('can i talk to someone').assertReply((a) => expect(textOf(a)).toMatch(/person/));
     clock.advance(DEFAULT_HANDOFF_SETTINGS.queueTimeoutMs + 1);
-    const sweeper = new HandoffSweeper(service, new ConversationDelivery(store), clock);
+    const sweeper = new HandoffSweeper(service, clock);
     expect(sweeper.sweep().expired).toBe(1);
     expect(store.conversations.messages(conversationId).at(-1)?.text).toMatch(/nobody could take your conversation/);
   });

@@ -87,7 +87,7 @@ describe('handoff service', () => {
 
   it('requeues the conversations of an agent offline past the grace period', () => {
     const agent = addAgent(f.store);
-    const sweeper = new HandoffSweeper(f.service, f.delivery, f.clock);
+    const sweeper = new HandoffSweeper(f.service, f.clock);
     const handoff = ask(f, conversationWith(f.store).id).handoff!;
     f.service.claim(handoff.id, agent);
     f.service.setPresence(agent, 'offline');
@@ -124,7 +124,7 @@ describe('SLA deadlines across a restart', () => {
       clock.advance(10 * 60_000 + 1);
       const after = handoffFixture(file, { queueTimeoutMs: 600_000 }, clock);
       expect(after.store.handoffs.findById(handoff.id)).toMatchObject({ status: 'queued', deadlineAt: handoff.deadlineAt });
-      const result = new HandoffSweeper(after.service, after.delivery, clock).sweep();
+      const result = new HandoffSweeper(after.service, clock).sweep();
       expect(result.expired).toBe(1);
       expect(after.store.handoffs.findById(handoff.id)).toMatchObject({ status: 'expired', endReason: 'no_agent_in_time' });
       expect(after.store.handoffExtras.pendingFollowUp(conversation.id)?.status).toBe('awaiting_email');
