@@ -11,3 +11,6 @@ export { ShopperSocketAdapter, type ShopperOutbox, WIDGET_CHANNEL_ID, BOT_ACCOUN
 export { toChatMessage, PRODUCT_CARDS_CONTENT_TYPE, COUPON_CONTENT_TYPE } from './channels/socket/chat-message';
 export type * from './channels/socket/events';
 export * from './handoff';
+export * from './channels/shared';
+export * from './channels/botframework';
+export * from './channels/webhook';

@@ -4,20 +4,25 @@ import path from 'node:path';
 import { ConversationState } from 'botbuilder';
 import express, { type Express } from 'express';
 import { Server } from 'socket.io';
-import { ShopBot, ShopperChannel, SqliteStorage, type ShopperOutbox } from '../bot';
+import { ShopBot, ShopperChannel, SqliteStorage, TurnPipeline, type ShopperOutbox } from '../bot';
 import { loadDemoShop } from '../data';
 import { createBuiltinNlu, type Nlu } from '../nlu';
 import { openStore, seedShopSkills, type Clock, type IdGenerator, type Store } from '../store';
 import { publicApi } from './api';
+import { createMessagingChannels } from './messaging-channels';
 import { shopApi } from './shop-api';
 import { createAgentConsole } from './agent-console';
 import type { Config } from './config';
 import { errorMiddleware, notFound } from './errors';
+import { OriginPolicy, abuseLimitsOf, guardShopperNamespace, requestLimit, securityHeaders } from './security';
 import { createLogger, type Logger } from './logger';
 import { attachShopperNamespace, conversationRoom, type ShopperNamespace } from './shopper-socket';
 
 /** Messages stored but unanswered when the server stopped are answered on start if this recent. */
 const RESUME_WINDOW_MS = 30 * 60 * 1000;
+
+/** API routes that authenticate a machine (a key, a signature) and are not limited per IP address. */
+const MACHINE_ROUTES = ['/api/shop/', '/api/messages', '/api/webhook'] as const;
 
 /** Things tests (and embedders) may replace. */
 export interface AppDeps {
@@ -82,12 +87,23 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   const store = prepareStore(config, deps, logger);
   const nlu = deps.nlu ?? (await createBuiltinNlu({ catalog: store.products.all().map((p) => ({ id: p.id, name: p.name })) }));
   const agentConsole = await createAgentConsole(config, store, logger, deps.clock ?? { now: Date.now });
+  const bot = new ShopBot({ nlu, store, conversationState: new ConversationState(new SqliteStorage(store)), hooks: [agentConsole.hook] });
+  // One turn pipeline for the widget, Bot Framework and webhook channels.
+  const turns = new TurnPipeline(store, bot);
+  const messaging = createMessagingChannels(config, store, turns, logger, deps.clock ?? { now: Date.now });
   let ready = false;
 
   const app = express();
   app.disable('x-powered-by');
+  // Security first: headers on every response, CORS and origin checks, per-IP limits on the API.
+  const origins = new OriginPolicy(config.SHOPKEEP_ALLOWED_ORIGINS);
+  app.set('trust proxy', config.SHOPKEEP_TRUST_PROXY);
+  app.use(securityHeaders(), origins.corsMiddleware());
+  app.use('/api', requestLimit(abuseLimitsOf(config), deps.clock ?? { now: Date.now }, { skip: MACHINE_ROUTES }));
   app.use(shopApi(store, config.SHOPKEEP_SHOP_API_KEY, { onCatalogChanged: () => nlu.setCatalog(store.products.all()) }));
-  app.use(express.json({ limit: '100kb' }));
+  app.use(messaging.rawRouter);
+  app.use(express.json({ limit: `${config.SHOPKEEP_MAX_BODY_KB}kb` }));
+  app.use(messaging.router);
   app.use(publicApi(store, () => ready));
   app.use(agentConsole.router);
   app.use(express.static(deps.webRoot ?? defaultWebRoot(), { index: 'index.html' }));
@@ -95,12 +111,21 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   app.use(errorMiddleware(logger));
 
   const httpServer = http.createServer(app);
-  const io = new Server(httpServer, { maxHttpBufferSize: 1e6, serveClient: false });
+  const io = new Server(httpServer, {
+    maxHttpBufferSize: config.SHOPKEEP_MAX_SOCKET_PAYLOAD_KB * 1024,
+    serveClient: false,
+    allowRequest: origins.socketAllowRequest(),
+    cors: origins.socketCors(),
+  });
   // One Server carries several namespaces with their own event maps; each is typed where it is made.
   const shopperNamespace = io.of('/shopper') as unknown as ShopperNamespace;
-  const bot = new ShopBot({ nlu, store, conversationState: new ConversationState(new SqliteStorage(store)), hooks: [agentConsole.hook] });
-  const channel = new ShopperChannel(store, bot, socketOutbox(shopperNamespace), (err, conversationId) =>
-    logger.error({ err, conversationId }, 'bot turn failed'),
+  guardShopperNamespace(shopperNamespace, abuseLimitsOf(config), deps.clock ?? { now: Date.now });
+  const channel = new ShopperChannel(
+    store,
+    bot,
+    socketOutbox(shopperNamespace),
+    (err, conversationId) => logger.error({ err, conversationId }, 'bot turn failed'),
+    turns,
   );
   attachShopperNamespace(shopperNamespace, channel, (sessionId, event) => {
     const pageType = event.pageType ?? (event.productId ? 'product' : undefined);
@@ -109,7 +134,11 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   }, logger);
   const clock = deps.clock ?? { now: Date.now };
   agentConsole.attach(io, shopperNamespace);
-  const resumed = channel.resumeUnanswered(new Date(clock.now() - RESUME_WINDOW_MS).toISOString());
+  agentConsole.delivery.register('botframework', messaging.senders.botframework);
+  if (messaging.senders.webhook) agentConsole.delivery.register('webhook', messaging.senders.webhook);
+  const resumed =
+    channel.resumeUnanswered(new Date(clock.now() - RESUME_WINDOW_MS).toISOString()) +
+    messaging.resumeUnanswered(new Date(clock.now() - RESUME_WINDOW_MS).toISOString());
   if (resumed > 0) logger.info({ resumed }, 'answering messages stored before the last stop');
 
   return {
@@ -124,6 +153,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
         httpServer.listen(port, host, () => {
           ready = true;
           agentConsole.announce(httpServer.address() as AddressInfo);
+          messaging.start(httpServer.address() as AddressInfo);
           resolve(httpServer.address() as AddressInfo);
         });
       }),
@@ -135,6 +165,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
       // Browsers keep idle HTTP connections open; without this the close waits for them.
       httpServer.closeIdleConnections();
       await closed;
+      await messaging.stop();
       await channel.drain();
       store.close();
     },

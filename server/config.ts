@@ -58,6 +58,32 @@ export const CONFIG_SCHEMA = z.object({
   SHOPKEEP_DEMO_AGENT_PASSWORD: z.string().min(10).default('demo-agent-pass'),
   /** Password of the demo manager (manager@shopkeep.test), created with the demo data. Demo only. @default 'demo-manager-pass' */
   SHOPKEEP_DEMO_MANAGER_PASSWORD: z.string().min(10).default('demo-manager-pass'),
+  /** Azure Bot app id for `POST /api/messages`; empty turns Bot Framework auth off (local use, the Emulator). @default '' */
+  MicrosoftAppId: z.string().default(''),
+  /** The Azure Bot app's client secret. @default '' */
+  MicrosoftAppPassword: z.string().default(''),
+  /** The Azure tenant of a single-tenant bot. @default '' */
+  MicrosoftAppTenantId: z.string().default(''),
+  /** How the Azure Bot app authenticates. @default 'MultiTenant' */
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  /** `1` serves a local Direct Line 3.0 emulation under /directline (Web Chat without Azure; needs MicrosoftAppId empty). @default '0' */
+  SHOPKEEP_DIRECTLINE: flag.default(false),
+  /** Shared secret of the shop's webhook channel (at least 32 characters); empty turns the channel off. @default '' */
+  SHOPKEEP_WEBHOOK_SECRET: z.union([z.literal(''), z.string().min(32, { message: 'must be at least 32 characters' })]).default(''),
+  /** The shop's URL that receives the bot's and agents' replies to webhook users. @default '' */
+  SHOPKEEP_WEBHOOK_CALLBACK_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })]).default(''),
+  /** How far an inbound webhook timestamp may be from now, either way, in seconds. @default 300 */
+  SHOPKEEP_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().max(3600).default(300),
+  /** Delivery attempts to the callback before a reply is dead-lettered. @default 8 */
+  SHOPKEEP_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  /** Wait after the first failed delivery, doubled after each further one, in seconds. @default 5 */
+  SHOPKEEP_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().positive().default(5),
+  /** The longest wait between delivery attempts, in seconds. @default 3600 */
+  SHOPKEEP_WEBHOOK_RETRY_MAX_SECONDS: z.coerce.number().positive().default(3600),
+  /** A callback slower than this many seconds counts as a failed attempt. @default 10 */
+  SHOPKEEP_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
+  /** How often the webhook outbox is swept for due deliveries, in seconds. @default 2 */
+  SHOPKEEP_WEBHOOK_SWEEP_SECONDS: z.coerce.number().positive().default(2),
   /**
    * Key of the shop-integration API (`/api/shop/*`: catalog, customers, orders, order events),
    * sent as `Authorization: Bearer <key>`; at least 24 characters. Empty disables the API (503). @default ''

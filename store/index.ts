@@ -13,3 +13,6 @@ export { BEFORE_DISPATCH, type ChangeRefusal, type ChangeResult, type OrderEvent
 export type { NewReturn } from './returns-repository';
 export type { NewAuditEntry } from './audit-repository';
 export { seedShopSkills, DEMO_SHIPPING_ZONES, type ShopSkillsSeedCounts } from './shop-seed';
+export type { ChannelsRepository } from './channels-repository';
+export type { WebhookOutboxRepository } from './webhook-outbox-repository';
+export { subjectHash, type PrivacyRepository, type PrivacyRequest, type PrivacyRequestKind, type PersonalRows } from './privacy-repository';

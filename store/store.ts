@@ -18,6 +18,9 @@ import { PoliciesRepository } from './policies-repository';
 import { ReturnsRepository } from './returns-repository';
 import { ShippingRepository } from './shipping-repository';
 import { UsersRepository } from './users-repository';
+import { PrivacyRepository } from './privacy-repository';
+import { ChannelsRepository } from './channels-repository';
+import { WebhookOutboxRepository } from './webhook-outbox-repository';
 
 /** Options for {@link openStore}. */
 export interface StoreOptions {
@@ -33,6 +36,12 @@ export interface StoreOptions {
    * @default 'NORMAL'
    */
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Applied to message texts (and the NLU's entities) before they are stored, e.g. PII
+   * redaction; the message returned to the caller keeps the text as received, for its turn.
+   * @default stores texts as they are
+   */
+  transcriptFilter?: (text: string) => string;
 }
 
 /** The profile store: one repository per aggregate over one SQLite database. */
@@ -64,6 +73,12 @@ export interface Store {
   readonly handoffs: HandoffsRepository;
   /** Agents' notes, canned replies, CSAT ratings, leave-a-message follow-ups. */
   readonly handoffExtras: HandoffExtrasRepository;
+  /** One shopper's data found, exported and erased; the retention purge; the privacy request log. */
+  readonly privacy: PrivacyRepository;
+  /** Outside channels' users linked to sessions, and the webhook's seen message ids. */
+  readonly channels: ChannelsRepository;
+  /** Signed deliveries to the shop's webhook callback, retried with back-off. */
+  readonly webhookOutbox: WebhookOutboxRepository;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** True when the shop has no products yet (a new database). */
@@ -96,12 +111,15 @@ export function openStore(options: StoreOptions): Store {
     products: new ProductsRepository(db),
     orders,
     sessions: new SessionsRepository(db, clock, ids),
-    conversations: new ConversationsRepository(db, clock, ids),
+    conversations: new ConversationsRepository(db, clock, ids, options.transcriptFilter),
     botState: new BotStateRepository(db, clock),
     ...shopSkills,
     users: new UsersRepository(db, clock, ids),
     handoffs: new HandoffsRepository(db, clock, ids),
     handoffExtras: new HandoffExtrasRepository(db, clock, ids),
+    privacy: new PrivacyRepository(db, clock, ids),
+    channels: new ChannelsRepository(db, clock),
+    webhookOutbox: new WebhookOutboxRepository(db, clock, ids),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     isEmpty: () => db.prepare('SELECT count(*) FROM products').pluck().get() === 0,
     close: () => {

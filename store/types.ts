@@ -346,3 +346,39 @@ export interface AuditEntry {
 export const ORDER_EVENT_TYPES = ['paid', 'shipped', 'delivered', 'refunded'] as const;
 /** One order event type. */
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
+
+/** Outside channels whose users are linked to shop sessions (the widget's sessions are its own). */
+export type ExternalChannel = Exclude<Channel, 'widget'>;
+
+/** An outside channel's user, linked to the shop session that stands for them. */
+export interface ChannelLink {
+  channel: ExternalChannel;
+  /** The channel's own key for the user in one conversation. */
+  externalKey: string;
+  sessionId: string;
+  /** What the channel needs to write to the user later (a Bot Framework ConversationReference, the shop's ids). */
+  reference: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Where a webhook delivery is: waiting (maybe retrying), delivered, or given up on (dead letter). */
+export const OUTBOX_STATUSES = ['pending', 'delivered', 'dead'] as const;
+/** One outbox status. */
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** A message queued for the shop's webhook callback. */
+export interface OutboxDelivery {
+  seq: number;
+  id: string;
+  conversationId: string;
+  messageId: string;
+  /** The JSON body, signed as sent. */
+  body: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

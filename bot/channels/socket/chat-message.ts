@@ -1,25 +1,8 @@
-import type { Activity } from 'botbuilder';
 import type { StoredMessage } from '../../../store';
 import type { ChatMessage, CouponOffer, ProductCard } from './events';
 
-/** Content type of the attachment that carries product cards in an Activity. */
-export const PRODUCT_CARDS_CONTENT_TYPE = 'application/vnd.shopkeep.product-cards+json';
-/** Content type of the attachment that carries a coupon in an Activity. */
-export const COUPON_CONTENT_TYPE = 'application/vnd.shopkeep.coupon+json';
-
-/** The structured extras of an outgoing Activity, as stored beside the message text. */
-export function payloadOf(activity: Partial<Activity>): Record<string, unknown> | undefined {
-  const payload: Record<string, unknown> = {};
-  const quickReplies = (activity.suggestedActions?.actions ?? [])
-    .map((a) => String(a.value ?? a.title ?? ''))
-    .filter((v) => v.length > 0);
-  if (quickReplies.length) payload.quickReplies = quickReplies;
-  for (const attachment of activity.attachments ?? []) {
-    if (attachment.contentType === PRODUCT_CARDS_CONTENT_TYPE) payload.cards = attachment.content as ProductCard[];
-    if (attachment.contentType === COUPON_CONTENT_TYPE) payload.coupon = attachment.content as CouponOffer;
-  }
-  return Object.keys(payload).length ? payload : undefined;
-}
+// The content types and payload reading are shared by every channel; re-exported for old imports.
+export { PRODUCT_CARDS_CONTENT_TYPE, COUPON_CONTENT_TYPE, payloadOf } from '../shared/attachments';
 
 /** A stored message as the widget shows it. */
 export function toChatMessage(message: StoredMessage): ChatMessage {

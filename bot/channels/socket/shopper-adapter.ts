@@ -7,7 +7,8 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import type { Conversation, Store, StoredMessage } from '../../../store';
-import { payloadOf, toChatMessage } from './chat-message';
+import { persistReplies, storedReplyOf } from '../shared/turn-pipeline';
+import { toChatMessage } from './chat-message';
 import type { ChatMessage } from './events';
 
 /** Channel id of the storefront widget in Activities. */
@@ -39,7 +40,8 @@ export function shopperActivity(conversation: Conversation, message: StoredMessa
 
 /**
  * The widget channel as a botbuilder adapter: a stored shopper message becomes an Activity and
- * runs a turn; every message the bot sends is stored first, then delivered to the widget.
+ * runs a turn; every message the bot sends is stored first (by the shared pipeline's reply
+ * persistence), then delivered to the widget.
  */
 export class ShopperSocketAdapter extends BotAdapter {
   constructor(
@@ -73,12 +75,8 @@ export class ShopperSocketAdapter extends BotAdapter {
         responses.push({ id: '' });
         continue;
       }
-      const { message } = this.store.conversations.appendMessage({
-        conversationId,
-        role: 'bot',
-        text: activity.text ?? '',
-        payload: payloadOf(activity),
-      });
+      const message = storedReplyOf(activity);
+      if (!message) throw new Error('a widget reply must be stored before it is sent (persistReplies)');
       this.outbox.deliver(conversationId, toChatMessage(message));
       responses.push({ id: message.id });
     }
@@ -96,6 +94,10 @@ export class ShopperSocketAdapter extends BotAdapter {
   /** Proactive messages (an agent's reply, a coupon offer) into a stored conversation. */
   async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    const conversationId = reference.conversation?.id;
+    if (!conversationId) throw new Error('a conversation reference needs the conversation id');
+    const context = new TurnContext(this, activity);
+    persistReplies(context, this.store, conversationId);
+    await this.runMiddleware(context, logic);
   }
 }

@@ -1,6 +1,6 @@
 import type { ActivityHandler } from 'botbuilder';
 import type { Conversation, ShopperSession, Store, StoredMessage } from '../../../store';
-import { KeyedQueue } from '../../keyed-queue';
+import { TurnPipeline, type TurnErrorReporter } from '../shared/turn-pipeline';
 import { toChatMessage } from './chat-message';
 import type { ChatMessage } from './events';
 import { ShopperSocketAdapter, type ShopperOutbox } from './shopper-adapter';
@@ -12,8 +12,7 @@ export interface ShopperConnection {
   history: ChatMessage[];
 }
 
-/** Reports turn failures (the server passes its logger). */
-export type TurnErrorReporter = (err: unknown, conversationId: string) => void;
+export type { TurnErrorReporter } from '../shared/turn-pipeline';
 
 /** How many past messages a reconnecting widget is sent. */
 const HISTORY_LIMIT = 200;
@@ -25,14 +24,17 @@ const HISTORY_LIMIT = 200;
  */
 export class ShopperChannel {
   private readonly adapter: ShopperSocketAdapter;
-  private readonly turns = new KeyedQueue();
+  /** The turn pipeline; pass the one the other channels use so all turns share one queue. */
+  readonly pipeline: TurnPipeline;
 
   constructor(
     private readonly store: Store,
-    private readonly bot: ActivityHandler,
+    bot: ActivityHandler,
     outbox: ShopperOutbox,
     private readonly onTurnError: TurnErrorReporter,
+    pipeline?: TurnPipeline,
   ) {
+    this.pipeline = pipeline ?? new TurnPipeline(store, bot);
     this.adapter = new ShopperSocketAdapter(store, outbox);
     this.adapter.onTurnError = async (_context, err) => onTurnError(err, _context.activity.conversation.id);
   }
@@ -72,19 +74,19 @@ export class ShopperChannel {
   receive(conversationId: string, clientId: string, text: string): { message: ChatMessage; created: boolean } {
     const conversation = this.store.conversations.findById(conversationId);
     if (!conversation) throw new Error(`unknown conversation ${conversationId}`);
-    const { message, created } = this.store.conversations.appendMessage({ conversationId, role: 'shopper', text, clientId });
+    const { message, created } = this.pipeline.storeShopperMessage(conversationId, text, clientId);
     if (created) this.queueTurn(conversation, message);
     return { message: toChatMessage(message), created };
   }
 
   private queueTurn(conversation: Conversation, message: StoredMessage): void {
-    this.turns
-      .run(conversation.id, () => this.adapter.processMessage(conversation, message, (ctx) => this.bot.run(ctx)))
+    this.pipeline
+      .queue(conversation.id, () => this.adapter.processMessage(conversation, message, this.pipeline.turnLogic(conversation, message)))
       .catch((err: unknown) => this.onTurnError(err, conversation.id));
   }
 
   /** Waits for the turns under way (graceful shutdown). */
   drain(): Promise<void> {
-    return this.turns.drain();
+    return this.pipeline.drain();
   }
 }
