@@ -40,7 +40,9 @@ export function similarity(a: string, b: string): number {
 
 function notUnderstood(m: StoredMessage, o: FrustrationOptions): boolean {
   const a = m.annotations;
-  return a !== null && (a.intent === 'out_of_scope' || a.confidence < o.minConfidence);
+  // An order number or an email answering the bot's question has no intent of its own, yet was understood.
+  if (a === null || a.entities.length > 0) return false;
+  return a.intent === 'out_of_scope' || a.confidence < o.minConfidence;
 }
 
 /** True when the last three sentiment scores fall and the last is clearly negative. */

@@ -73,6 +73,10 @@ describe('frustration tracker', () => {
     const missed = { intent: 'out_of_scope', confidence: 0.2 };
     expect(detectFrustration([shopper('blorp', missed), bot('?'), shopper('zzzt', missed)])).toBe('not_understood_twice');
     expect(detectFrustration([shopper('blorp', missed), bot('?'), shopper('where is my order', {})])).toBeUndefined();
+    // Answers to the bot's questions (an order number, an email) have no intent but were understood.
+    const email = { type: 'email', value: 'ann@example.com', text: 'ann@example.com', start: 0, end: 15, confidence: 1 };
+    const order = { type: 'order_id', value: '536365', text: '536365', start: 0, end: 6, confidence: 1 };
+    expect(detectFrustration([shopper('536365', { ...missed, entities: [order] }), bot('email?'), shopper('ann@example.com', { ...missed, entities: [email] })])).toBeUndefined();
   });
 
   it('sees sentiment falling over three turns into clearly negative', () => {
