@@ -53,7 +53,9 @@ export function wilsonInterval(successes: number, n: number, z: number): { lower
 /**
  * Uplift of offering a coupon: conversion of offered minus hold-out shoppers, with Newcombe's
  * interval for a difference of independent proportions (good coverage for small counts and
- * rates near 0, where the Wald interval fails).
+ * rates near 0, where the Wald interval fails). Count every shopper the decision put in each
+ * group (intention to treat: offered shoppers who ignored the coupon stay in `offered`), each
+ * converting at most once, over the same period.
  *
  * @param confidence - @default 0.95
  * @example
