@@ -43,6 +43,7 @@ export { kMeans, type KMeansResult } from './kmeans';
 export {
   SEGMENT_NAMES,
   fitSegments,
+  parseSegmentModel,
   rfmByCustomer,
   segmentOf,
   type OrderRecord,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { kMeans, nearest } from './kmeans';
 import type { Rng } from './random';
 
@@ -122,4 +123,30 @@ export function segmentOf(model: SegmentModel, rfm: Rfm | undefined): SegmentNam
   if (!rfm || rfm.frequency === 0) return 'new';
   const { index } = nearest(standardise(logRfm(rfm), model), model.segments.map((s) => s.centroid));
   return model.segments[index]?.name as SegmentName;
+}
+
+const triple = z.tuple([z.number(), z.number(), z.number()]);
+const SEGMENT_MODEL_SCHEMA = z.object({
+  mean: triple,
+  std: triple.refine((s) => s.every((v) => v > 0), 'std must be positive'),
+  segments: z
+    .array(
+      z.object({
+        name: z.enum(SEGMENT_NAMES),
+        centroid: triple,
+        customers: z.number().int().min(0),
+        typical: z.object({ recencyDays: z.number(), frequency: z.number(), monetary: z.number() }),
+      }),
+    )
+    .min(1),
+});
+
+/** Validates a stored segment model (e.g. read back from the database); throws naming the bad field. */
+export function parseSegmentModel(json: unknown): SegmentModel {
+  const parsed = SEGMENT_MODEL_SCHEMA.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`not a segment model: ${issue?.path.join('.') || 'model'}: ${issue?.message}`);
+  }
+  return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { createRng, fitSegments, kMeans, rfmByCustomer, segmentOf, type OrderRecord } from '../../models';
+import { createRng, fitSegments, kMeans, parseSegmentModel, rfmByCustomer, segmentOf, type OrderRecord } from '../../models';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1);
@@ -42,6 +42,14 @@ describe('customer segments', () => {
       expect(segmentOf(model, rfm.get('risk4'))).toBe('at risk');
       expect(segmentOf(model, rfm.get('new0'))).toBe('new');
     }
+  });
+
+  it('survives a save/load round trip and rejects a damaged model', () => {
+    const orders = fixture();
+    const model = fitSegments(orders, { now: NOW, rng: createRng(3), k: 4 });
+    const loaded = parseSegmentModel(JSON.parse(JSON.stringify(model)));
+    for (const rfm of rfmByCustomer(orders, NOW).values()) expect(segmentOf(loaded, rfm)).toBe(segmentOf(model, rfm));
+    expect(() => parseSegmentModel({ ...model, segments: [{ ...model.segments[0], name: 'vip' }] })).toThrow(/segments\.0\.name/);
   });
 
   it('calls a shopper with no orders new', () => {
