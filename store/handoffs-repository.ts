@@ -132,7 +132,7 @@ export class HandoffsRepository {
         .run({ ...handoff, id, now });
       this.log(id, 'bot', 'queued', handoff.trigger, null, now);
       return { handoff: this.findById(id) as Handoff, created: true };
-    })();
+    }).immediate();
   }
 
   /** Applies a transition if the handoff is still where the caller expects; undefined otherwise. */
@@ -155,7 +155,7 @@ export class HandoffsRepository {
       if (result.changes !== 1) return undefined;
       this.log(t.id, current.status, t.to, t.reason, t.actorId ?? null, now);
       return this.findById(t.id);
-    })();
+    }).immediate();
   }
 
   /**
@@ -178,7 +178,7 @@ export class HandoffsRepository {
       if (result.changes !== 1) return undefined;
       this.log(id, current.status, 'assigned', 'claimed', agentId, now);
       return this.findById(id);
-    })();
+    }).immediate();
   }
 
   findById(id: string): Handoff | undefined {
