@@ -18,7 +18,7 @@ let running: TestShop;
 let connector: Receiver;
 let callback: Receiver;
 let agent: ConsoleSession;
-let console: Socket;
+let consoleSocket: Socket;
 
 beforeAll(async () => {
   dir = tempDir();
@@ -31,13 +31,13 @@ beforeAll(async () => {
   });
   agent = await login(running.url, DEMO_USERS.agent.email, AGENT_PASSWORD);
   // An agent online: a shopper's request becomes a handoff rather than a left message.
-  console = agentSocket(running.url, agent);
-  await connected(console);
-  await emitAck(console, 'presence', { presence: 'online' });
+  consoleSocket = agentSocket(running.url, agent);
+  await connected(consoleSocket);
+  await emitAck(consoleSocket, 'presence', { presence: 'online' });
 }, 30_000);
 
 afterAll(async () => {
-  console?.disconnect();
+  consoleSocket?.disconnect();
   await running?.stop();
   await connector?.close();
   await callback?.close();
