@@ -6,6 +6,7 @@
  * Run: `npx tsc -p tsconfig.build.json && node dist/bench/nlu.js`
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBuiltinNlu, crossValidateSentiment, evaluateIntents, IntentModel, loadLexicon, neutralShopTexts, readShopCorpus } from '../nlu';
@@ -23,8 +24,11 @@ function banking(file: string, floor: number): void {
   const train = readBanking(file);
   const test = readBanking('test.csv');
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const model = IntentModel.train(train);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   // BANKING77 has no out-of-scope messages: closed-set (argmax) accuracy, as the yardstick is scored.
   const report = evaluateIntents(model, test, { ignoreThreshold: true });
   const withThreshold = evaluateIntents(model, test);
@@ -32,7 +36,7 @@ function banking(file: string, floor: number): void {
   line(`BANKING77 ${file} → test accuracy (floor ${floor})`, `${pct(report.accuracy)} ${report.accuracy >= floor ? 'PASS' : 'FAIL'}`);
   line('  with the learned out-of-scope threshold on', pct(withThreshold.accuracy));
   line(`  macro-F1 / ECE`, `${pct(report.macroF1)} / ${pct(model.meta.calibration.ece)}`);
-  line(`  training ${train.length} examples`, `${seconds.toFixed(1)} s${train.length >= 10_000 ? ` (floor 60 s: ${seconds < 60 ? 'PASS' : 'FAIL'})` : ''}`);
+  line(`  training ${train.length} examples, wall (CPU)`, `${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s)${train.length >= 10_000 ? ` floor 60 s: ${seconds < 60 ? 'PASS' : 'FAIL'}` : ''}`);
   if ('skipped' in base) line('  scikit-learn TF-IDF+LR', `skipped: ${base.skipped}`);
   else line('  scikit-learn TF-IDF+LR accuracy, ratio ours/theirs', `${pct(base.accuracy)}, ${(report.accuracy / base.accuracy).toFixed(4)}; fit ${base.fitSeconds.toFixed(1)} s, time ratio ${(seconds / base.fitSeconds).toFixed(2)}`);
 }
@@ -78,19 +82,24 @@ async function latency(): Promise<void> {
   line('Built-in model load', `${(performance.now() - started).toFixed(0)} ms`);
   const texts = readShopCorpus().test.map((e) => e.text);
   for (const t of texts.slice(0, 50)) await nlu.understand(t);
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let round = 0; round < 3; round++) {
     for (const t of texts) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await nlu.understand(t);
-      times.push(performance.now() - t0);
+      wall.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
     }
   }
-  times.sort((a, b) => a - b);
-  const p50 = times[Math.floor(times.length * 0.5)] ?? 0;
-  const p99 = times[Math.floor(times.length * 0.99)] ?? 0;
-  line('understand() p50 (floor 1 ms)', `${p50.toFixed(3)} ms ${p50 < 1 ? 'PASS' : 'FAIL'}`);
-  line('understand() p99 (floor 5 ms)', `${p99.toFixed(3)} ms ${p99 < 5 ? 'PASS' : 'FAIL'}`);
+  // On a shared machine the wall clock includes time the process was not scheduled at all;
+  // CPU time shows the cost of understand() itself. Both are printed, the floor is judged on wall.
+  const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)] ?? 0;
+  const [p50, p99] = [quantile(wall, 0.5), quantile(wall, 0.99)];
+  line(`understand() p50 wall (floor 1 ms), load ${os.loadavg()[0]?.toFixed(1)}`, `${p50.toFixed(3)} ms ${p50 < 1 ? 'PASS' : 'FAIL'}; CPU ${quantile(cpu, 0.5).toFixed(3)} ms`);
+  line('understand() p99 wall (floor 5 ms)', `${p99.toFixed(3)} ms ${p99 < 5 ? 'PASS' : 'FAIL'}; CPU ${quantile(cpu, 0.99).toFixed(3)} ms`);
 }
 
 async function main(): Promise<void> {

@@ -49,21 +49,38 @@ export class CatalogMatcher {
   private products: IndexedProduct[] = [];
   private idf = new Map<string, number>();
   private byWord = new Map<string, IndexedProduct[]>();
+  /** Symmetric-delete index: each catalog word and its one-letter deletions → the words. */
+  private deletions = new Map<string, string[]>();
+  /** Words in more than this many products name a kind of thing ("bag"), not a product. */
+  private commonDf = 0;
 
   /** Replaces the catalog. */
   setCatalog(entries: readonly CatalogEntry[]): void {
     this.products = entries.map((entry) => ({ entry, words: [...new Set(words(entry.name).map((w) => singular(w.word)).filter((w) => !STOPWORDS.has(w) && w.length > 1))] }));
-    const df = new Map<string, number>();
-    for (const p of this.products) for (const w of p.words) df.set(w, (df.get(w) ?? 0) + 1);
-    this.idf = new Map([...df].map(([w, n]) => [w, Math.log((1 + this.products.length) / n)]));
     this.byWord = new Map();
-    for (const p of this.products) for (const w of p.words) this.byWord.set(w, [...(this.byWord.get(w) ?? []), p]);
+    for (const p of this.products) {
+      for (const w of p.words) {
+        const list = this.byWord.get(w);
+        if (list) list.push(p);
+        else this.byWord.set(w, [p]);
+      }
+    }
+    this.idf = new Map([...this.byWord].map(([w, ps]) => [w, Math.log((1 + this.products.length) / ps.length)]));
+    this.commonDf = Math.max(5, Math.ceil(this.products.length * 0.05));
+    this.deletions = new Map();
+    for (const w of this.byWord.keys()) {
+      if (w.length < 4) continue;
+      for (const d of [w, ...deletionsOf(w)]) this.deletions.set(d, [...(this.deletions.get(d) ?? []), w]);
+    }
   }
 
   private lookup(word: string): string | undefined {
     if (this.byWord.has(word)) return word;
-    if (word.length < 5) return undefined;
-    for (const candidate of this.byWord.keys()) if (oneTypoApart(word, candidate)) return candidate;
+    if (word.length < 4) return undefined;
+    for (const d of [word, ...deletionsOf(word)]) {
+      const hit = this.deletions.get(d)?.find((candidate) => oneTypoApart(word, candidate));
+      if (hit) return hit;
+    }
     return undefined;
   }
 
@@ -73,21 +90,39 @@ export class CatalogMatcher {
     const matched = words(text)
       .map((w) => ({ ...w, key: STOPWORDS.has(w.word) ? undefined : this.lookup(singular(w.word)) }))
       .filter((w): w is { word: string; start: number; end: number; key: string } => w.key !== undefined);
-    if (matched.length === 0) return [];
-    const keys = new Set(matched.map((m) => m.key));
-    let best: { product: IndexedProduct; coverage: number } | undefined;
-    for (const product of new Set(matched.flatMap((m) => this.byWord.get(m.key) ?? []))) {
-      const total = product.words.reduce((s, w) => s + (this.idf.get(w) ?? 0), 0);
-      const hit = product.words.filter((w) => keys.has(w)).reduce((s, w) => s + (this.idf.get(w) ?? 0), 0);
-      const coverage = total > 0 ? hit / total : 0;
-      if (!best || coverage > best.coverage) best = { product, coverage };
-    }
+    const best = this.bestProduct(new Set(matched.map((m) => m.key)));
     if (!best || best.coverage < MIN_COVERAGE) return [];
     const own = matched.filter((m) => best.product.words.includes(m.key));
     const start = Math.min(...own.map((m) => m.start));
     const end = Math.max(...own.map((m) => m.end));
     return [{ type: 'product', value: best.product.entry.id, text: text.slice(start, end), start, end, confidence: Math.min(1, best.coverage) }];
   }
+
+  /** Candidates come only from distinctive words, so a big catalog costs little per message. */
+  private bestProduct(keys: ReadonlySet<string>): { product: IndexedProduct; coverage: number } | undefined {
+    const candidates = new Set<IndexedProduct>();
+    for (const key of keys) {
+      const list = this.byWord.get(key) ?? [];
+      if (list.length <= this.commonDf) for (const p of list) candidates.add(p);
+    }
+    let best: { product: IndexedProduct; coverage: number } | undefined;
+    for (const product of candidates) {
+      let total = 0;
+      let hit = 0;
+      for (const w of product.words) {
+        const weight = this.idf.get(w) ?? 0;
+        total += weight;
+        if (keys.has(w)) hit += weight;
+      }
+      const coverage = total > 0 ? hit / total : 0;
+      if (!best || coverage > best.coverage) best = { product, coverage };
+    }
+    return best;
+  }
+}
+
+function deletionsOf(word: string): string[] {
+  return Array.from({ length: word.length }, (_, i) => word.slice(0, i) + word.slice(i + 1));
 }
 
 function singular(word: string): string {

@@ -70,7 +70,7 @@ const STEPS_PER_TRAINING = 150_000;
  * few-shot data gains most from it); above, it continues from the calibration model for a third
  * of the epochs, which keeps training on 10k messages well under a minute.
  */
-const FULL_RETRAIN_MAX = 5000;
+const FULL_RETRAIN_MAX = 2000;
 
 function defaultEpochs(n: number): number {
   return Math.min(60, Math.max(10, Math.ceil(STEPS_PER_TRAINING / Math.max(1, n))));
