@@ -69,3 +69,25 @@ export class ScoreAccumulator {
     return list;
   }
 }
+
+/**
+ * The `k` items with the highest positive `score`, best first (ties: lower index first), by
+ * insertion into a short sorted list: O(n) for the usual small k, no sort of all candidates.
+ */
+export function topK(items: Iterable<number>, score: (item: number) => number, k: number): number[] {
+  const top: number[] = [];
+  const values: number[] = [];
+  for (const item of items) {
+    const s = score(item);
+    if (s <= 0 || (top.length === k && s <= (values[k - 1] as number))) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && ((values[at - 1] as number) < s || ((values[at - 1] as number) === s && (top[at - 1] as number) > item))) {
+      top[at] = top[at - 1] as number;
+      values[at] = values[at - 1] as number;
+      at--;
+    }
+    top[at] = item;
+    values[at] = s;
+  }
+  return top;
+}

@@ -1,3 +1,4 @@
+import { topK } from './accumulator';
 import { COMPONENTS, ComponentScorer, type Blend, type Component, type ComponentModels } from './components';
 import type { Random } from './random';
 import { shuffled } from './random';
@@ -41,7 +42,10 @@ function collectCases(models: ComponentModels, targets: ReadonlyMap<number, numb
     scorer.score(history, probe, user);
     const owned = new Set(history.items);
     const pool = new Set<number>();
-    for (const component of active) for (const item of topItems(scorer.scores[component], scorer.candidates, poolSize, owned)) pool.add(item);
+    for (const component of active) {
+      const scores = scorer.scores[component];
+      for (const item of topK(scorer.candidates, (i) => (owned.has(i) ? 0 : (scores[i] as number)), poolSize)) pool.add(item);
+    }
     pool.delete(target);
     const targetRow = target < models.index.itemCount ? Float64Array.from(active, (c) => scorer.scores[c][target] ?? 0) : undefined;
     // A target no component scores can never be ranked by any blend: a fixed miss.
@@ -55,22 +59,6 @@ function collectCases(models: ComponentModels, targets: ReadonlyMap<number, numb
     cases.push({ target: targetRow, pool: rows });
   }
   return cases;
-}
-
-/** The `k` best-scored candidates not owned, by insertion into a short sorted list. */
-function topItems(scores: Float64Array, candidates: readonly number[], k: number, owned: ReadonlySet<number>): number[] {
-  const top: number[] = [];
-  for (const item of candidates) {
-    const s = scores[item] as number;
-    if (s <= 0 || (top.length === k && s <= (scores[top[k - 1] as number] as number)) || owned.has(item)) continue;
-    let at = top.length === k ? k - 1 : top.length;
-    while (at > 0 && (scores[top[at - 1] as number] as number) < s) {
-      top[at] = top[at - 1] as number;
-      at--;
-    }
-    top[at] = item;
-  }
-  return top;
 }
 
 function meanNdcg(cases: readonly Case[], w: readonly number[]): number {

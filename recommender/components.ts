@@ -153,10 +153,11 @@ export class ComponentScorer {
 
   /** Zeroes the sparse components where the last query wrote, then forgets its candidates. */
   private resetCandidates(): void {
-    for (const item of this.candidates) {
-      this.marked[item] = 0;
-      for (const component of SPARSE) this.scores[component][item] = 0;
+    for (const component of SPARSE) {
+      const scores = this.scores[component];
+      for (const item of this.candidates) scores[item] = 0;
     }
+    for (const item of this.candidates) this.marked[item] = 0;
     this.candidates.length = 0;
   }
 

@@ -1,4 +1,4 @@
-import type { ScoredList } from './accumulator';
+import { topK, type ScoredList } from './accumulator';
 import { catalogText, passesFilter } from './catalog';
 import { COMPONENTS, ComponentScorer, type Blend, type Component, type ComponentModels } from './components';
 import { ContentIndex } from './content';
@@ -118,7 +118,8 @@ export class Recommender {
     const popularity = this.scorer.scores.popularity;
     const popularityWeight = this.blend.weights.popularity;
     for (let item = 0; item < scores.length; item++) scores[item] = popularityWeight * (popularity[item] as number);
-    for (const item of this.scorer.candidates) scores[item] = this.blendedScore(item).score;
+    const blended = this.blendedScores();
+    for (const item of this.scorer.candidates) scores[item] = blended(item);
     return { scores, owned: history.items };
   }
 
@@ -128,13 +129,29 @@ export class Recommender {
     const cold = history.items.every((item) => this.models.itemUsers.usersOf(item).length === 0);
     if (cold) return this.finish([], owned, options, history);
     this.scorer.score(history, this.blend, self);
-    const candidates: Candidate[] = [];
-    for (const item of this.scorer.candidates) {
-      if (owned.has(item)) continue;
-      const { score, component } = this.blendedScore(item);
-      if (score > 0) candidates.push({ item, score, reason: this.reasonFor(component, item, history) });
-    }
+    const k = clampK(options.k);
+    const excluded = this.excludedItems(owned, options.exclude);
+    const blended = this.blendedScores();
+    const filter = options.filter;
+    const score = (item: number): number => (excluded.has(item) || !this.passes(item, filter) ? 0 : blended(item));
+    // Reasons only for the few items shown: explaining every candidate would double the cost.
+    const candidates = topK(this.scorer.candidates, score, k).map((item) => ({
+      item,
+      score: blended(item),
+      reason: this.reasonFor(this.blendedScore(item).component, item, history),
+    }));
     return this.finish(candidates, owned, options, history);
+  }
+
+  /** A fast scorer over the last scored history: weights and arrays resolved once per query. */
+  private blendedScores(): (item: number) => number {
+    const weights = COMPONENTS.map((c) => this.blend.weights[c]).filter((w) => w > 0);
+    const parts = COMPONENTS.filter((c) => this.blend.weights[c] > 0).map((c) => this.scorer.scores[c]);
+    return (item) => {
+      let score = 0;
+      for (let c = 0; c < parts.length; c++) score += (weights[c] as number) * ((parts[c] as Float64Array)[item] as number);
+      return score;
+    };
   }
 
   private blendedScore(item: number): { score: number; component: Component } {
@@ -175,12 +192,8 @@ export class Recommender {
 
   /** Filters, ranks and tops up with content-similar then popular items when CF runs short. */
   private finish(candidates: Candidate[], owned: ReadonlySet<number>, options: QueryOptions, history: UserHistory): Recommendation[] {
-    const k = Math.max(0, Math.min(MAX_K, Math.floor(options.k ?? 10)));
-    const excluded = new Set(owned);
-    for (const id of options.exclude ?? []) {
-      const item = this.models.index.findItem(id);
-      if (item !== undefined) excluded.add(item);
-    }
+    const k = clampK(options.k);
+    const excluded = this.excludedItems(owned, options.exclude);
     const accept = (item: number): boolean => !excluded.has(item) && this.passes(item, options.filter);
     const picked = candidates.filter((c) => accept(c.item)).sort((a, b) => b.score - a.score || a.item - b.item).slice(0, k);
     const taken = new Set(picked.map((c) => c.item));
@@ -211,8 +224,17 @@ export class Recommender {
     return ranked.slice(0, filter ? ranked.length : k).map((item) => ({ item, score: 0, reason: { kind: 'popular' } }));
   }
 
+  private excludedItems(owned: ReadonlySet<number>, exclude: Iterable<string> | undefined): Set<number> {
+    const excluded = new Set(owned);
+    for (const id of exclude ?? []) {
+      const item = this.models.index.findItem(id);
+      if (item !== undefined) excluded.add(item);
+    }
+    return excluded;
+  }
+
   private passes(item: number, filter: ItemFilter | undefined): boolean {
-    return passesFilter(this.catalog.get(item), filter);
+    return !filter || passesFilter(this.catalog.get(item), filter);
   }
 
   private addList(into: Map<number, Candidate>, list: ScoredList, weight: number, reason: Reason): void {
@@ -250,6 +272,10 @@ export class Recommender {
     }
     return new ContentIndex(texts);
   }
+}
+
+function clampK(k: number | undefined): number {
+  return Math.max(0, Math.min(MAX_K, Math.floor(k ?? 10)));
 }
 
 function emptyHistory(): UserHistory {

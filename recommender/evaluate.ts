@@ -1,3 +1,4 @@
+import { topK } from './accumulator';
 import { buildRecommender, type RecommenderOptions } from './build';
 import type { Recommender } from './engine';
 import type { InteractionIndex } from './interactions';
@@ -114,17 +115,7 @@ export function itemKnnYardstick(engine: Recommender): (userId: string, k: numbe
     if (user === undefined) return [];
     const { scores, owned } = scorer(userId, user) ?? { scores: new Float64Array(0), owned: [] };
     for (const item of owned) scores[item] = -1;
-    const top: number[] = [];
-    for (let item = 0; item < scores.length; item++) {
-      const s = scores[item] as number;
-      if (s <= 0 || (top.length === k && s <= (scores[top[k - 1] as number] as number))) continue;
-      let at = top.length === k ? k - 1 : top.length;
-      while (at > 0 && (scores[top[at - 1] as number] as number) < s) {
-        top[at] = top[at - 1] as number;
-        at--;
-      }
-      top[at] = item;
-    }
+    const top = topK(scores.keys(), (item) => scores[item] as number, k);
     return top.map((item) => index.itemIds[item] as string);
   };
 }
