@@ -5,6 +5,7 @@
 // Also: the same evaluation on the UCI Online Retail customer-item pairs, incremental updates,
 // and the save/load round trip. Run: node --expose-gc dist/bench/recommender.js
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   buildRecommender,
@@ -56,14 +57,26 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
-function timeEach(users: readonly string[], query: (userId: string) => unknown): { p50: number; p99: number } {
+interface Latency {
+  p50: number;
+  p99: number;
+  /** p99 of CPU time: what the query costs when the machine is not shared. */
+  cpuP99: number;
+}
+
+function timeEach(users: readonly string[], query: (userId: string) => unknown): Latency {
   for (const userId of users.slice(0, 500)) query(userId); // warm the JIT
-  const times = users.map((userId) => {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const userId of users) {
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     query(userId);
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  });
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+    wall.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { p50: percentile(wall, 0.5), p99: percentile(wall, 0.99), cpuP99: percentile(cpu, 0.99) };
 }
 
 function row(name: string, m: RankingMetrics, yardstick: RankingMetrics): string {
@@ -73,7 +86,7 @@ function row(name: string, m: RankingMetrics, yardstick: RankingMetrics): string
 function videoGames(): void {
   const events = readVideo();
   const { train, heldOut } = leaveLastOut(events);
-  console.log(`Amazon Video Games: ${events.length} events, ${heldOut.size} held-out users`);
+  console.log(`Amazon Video Games: ${events.length} events, ${heldOut.size} held-out users; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`);
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const wallStart = Date.now();
@@ -83,7 +96,7 @@ function videoGames(): void {
   const buildCpu = cpuSeconds() - cpuStart;
   gc();
   const memory = process.memoryUsage();
-  console.log(`build (validation search + final fit): ${buildWall.toFixed(1)} s wall, ${buildCpu.toFixed(1)} s CPU  [floor < ${FLOORS.buildSeconds} s] ${pass(buildWall < FLOORS.buildSeconds)}`);
+  console.log(`build (validation search + final fit): ${buildWall.toFixed(1)} s wall ${pass(buildWall < FLOORS.buildSeconds)}, ${buildCpu.toFixed(1)} s CPU ${pass(buildCpu < FLOORS.buildSeconds)}  [floor < ${FLOORS.buildSeconds} s]`);
   console.log(`chosen blend ${JSON.stringify(engine.blend.weights)} decay ${engine.blend.recencyDecay}, validation NDCG@10 ${engine.validationNdcg?.toFixed(4)}`);
   console.log(`memory: model heap ${mb(memory.heapUsed - heapBefore)}, heap ${mb(memory.heapUsed)}, rss ${mb(memory.rss)}`);
 
@@ -98,7 +111,8 @@ function videoGames(): void {
   const ours = timeEach(users, (userId) => engine.recommend(userId, { k: 10 }));
   const knn = itemKnnYardstick(engine);
   const theirs = timeEach(users, (userId) => knn(userId, 10));
-  console.log(`top-10 query: p50 ${ours.p50.toFixed(3)} ms, p99 ${ours.p99.toFixed(3)} ms; plain item-kNN p99 ${theirs.p99.toFixed(3)} ms (ratio ${(ours.p99 / theirs.p99).toFixed(2)})  [floor p99 < ${FLOORS.queryP99Ms} ms] ${pass(ours.p99 < FLOORS.queryP99Ms)}`);
+  console.log(`top-10 query, wall: p50 ${ours.p50.toFixed(3)} ms, p99 ${ours.p99.toFixed(3)} ms ${pass(ours.p99 < FLOORS.queryP99Ms)}; plain item-kNN p50 ${theirs.p50.toFixed(3)} ms, p99 ${theirs.p99.toFixed(3)} ms (p99 ratio ${(ours.p99 / theirs.p99).toFixed(2)})`);
+  console.log(`top-10 query, CPU time: p99 ${ours.cpuP99.toFixed(3)} ms ${pass(ours.cpuP99 < FLOORS.queryP99Ms)}; plain item-kNN p99 ${theirs.cpuP99.toFixed(3)} ms  [floor p99 < ${FLOORS.queryP99Ms} ms]`);
 
   incremental(engine, users);
   roundTrip(engine, users);

@@ -45,6 +45,12 @@ export class ScoreAccumulator {
     }
   }
 
+  /** {@link add} without tracking the strongest source: for building similarity rows. */
+  addPlain(slot: number, value: number): void {
+    if (this.scores[slot] === 0) this.touched.push(slot);
+    this.scores[slot] = (this.scores[slot] as number) + value;
+  }
+
   /** Resets touched slots to zero. */
   clear(): void {
     for (const slot of this.touched) {
@@ -56,15 +62,17 @@ export class ScoreAccumulator {
 
   /** The `k` best touched slots other than `skip`, best first, then clears. */
   takeTop(k: number, skip = -1): ScoredList {
-    const picked = this.touched.filter((slot) => slot !== skip && (this.scores[slot] as number) > 0);
-    picked.sort((a, b) => (this.scores[b] as number) - (this.scores[a] as number) || a - b);
-    const n = Math.min(k, picked.length);
-    const list: ScoredList = { ids: new Int32Array(n), scores: new Float32Array(n) };
-    for (let r = 0; r < n; r++) {
-      const slot = picked[r] as number;
-      list.ids[r] = slot;
-      list.scores[r] = this.scores[slot] as number;
+    const scores = this.scores;
+    const score = (slot: number): number => (slot === skip ? 0 : (scores[slot] as number));
+    let picked: number[];
+    if (k * 8 < this.touched.length) {
+      picked = topK(this.touched, score, k);
+    } else {
+      picked = this.touched.filter((slot) => score(slot) > 0);
+      picked.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+      picked.length = Math.min(k, picked.length);
     }
+    const list: ScoredList = { ids: Int32Array.from(picked), scores: Float32Array.from(picked, (slot) => scores[slot] as number) };
     this.clear();
     return list;
   }

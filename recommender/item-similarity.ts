@@ -111,7 +111,7 @@ export class ItemSimilarity {
       if (!history) continue;
       const own = binary ? 1 : (strengths[u] as number);
       for (let at = 0; at < history.items.length; at++) {
-        this.acc.add(history.items[at] as number, binary ? 1 : own * (history.values[at] as number), item);
+        this.acc.addPlain(history.items[at] as number, binary ? 1 : own * (history.values[at] as number));
       }
     }
   }
@@ -124,7 +124,7 @@ export class ItemSimilarity {
       const end = Math.min(history.items.length, start + 1 + this.window);
       for (let at = start + 1; at < end; at++) {
         // Nearer successors say more about what comes next.
-        this.acc.add(history.items[at] as number, 1 / (at - start), item);
+        this.acc.addPlain(history.items[at] as number, 1 / (at - start));
       }
     }
   }
