@@ -15,6 +15,7 @@ import { createAgentConsole } from './agent-console';
 import type { Config } from './config';
 import { errorMiddleware, notFound } from './errors';
 import { OriginPolicy, abuseLimitsOf, guardShopperNamespace, requestLimit, securityHeaders } from './security';
+import { RetentionSweeper, redactPii } from './privacy';
 import { createLogger, type Logger } from './logger';
 import { attachShopperNamespace, conversationRoom, type ShopperNamespace } from './shopper-socket';
 
@@ -65,7 +66,9 @@ function socketOutbox(nsp: ShopperNamespace): ShopperOutbox {
 }
 
 function prepareStore(config: Config, deps: Partial<AppDeps>, logger: Logger): Store {
-  const store = openStore({ file: config.SHOPKEEP_DB, clock: deps.clock, ids: deps.ids, synchronous: config.SHOPKEEP_DB_SYNCHRONOUS });
+  const store = openStore({ file: config.SHOPKEEP_DB, clock: deps.clock, ids: deps.ids, synchronous: config.SHOPKEEP_DB_SYNCHRONOUS,
+    transcriptFilter: config.SHOPKEEP_REDACT_TRANSCRIPTS ? redactPii : undefined,
+  });
   if (config.SHOPKEEP_DEMO && store.isEmpty()) {
     const counts = loadDemoShop(store, { now: (deps.clock ?? { now: Date.now }).now() });
     logger.info(counts, 'demo shop loaded');
@@ -134,6 +137,8 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   }, logger);
   const clock = deps.clock ?? { now: Date.now };
   agentConsole.attach(io, shopperNamespace);
+  const retention = new RetentionSweeper(store, clock, { days: config.SHOPKEEP_RETENTION_DAYS, intervalMs: config.SHOPKEEP_RETENTION_SWEEP_MINUTES * 60_000 });
+  retention.start((err) => logger.error({ err }, 'retention sweep failed'), (purged) => logger.info({ purged }, 'old conversations purged'));
   agentConsole.delivery.register('botframework', messaging.senders.botframework);
   if (messaging.senders.webhook) agentConsole.delivery.register('webhook', messaging.senders.webhook);
   const resumed =
@@ -160,6 +165,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
     close: async () => {
       ready = false;
       agentConsole.stop();
+      retention.stop();
       // socket.io's close also closes the HTTP server; running turns finish before the store closes.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Browsers keep idle HTTP connections open; without this the close waits for them.

@@ -89,6 +89,28 @@ export const CONFIG_SCHEMA = z.object({
    * sent as `Authorization: Bearer <key>`; at least 24 characters. Empty disables the API (503). @default ''
    */
   SHOPKEEP_SHOP_API_KEY: z.union([z.literal(''), z.string().min(24, { message: 'must be at least 24 characters' })]).default(''),
+  /** Shopper messages one session may send per minute (a flooder is told to wait; others are unaffected). @default 30 */
+  SHOPKEEP_SESSION_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Shopper messages per minute from one IP address, all its sessions together. @default 600 */
+  SHOPKEEP_IP_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** New widget socket connections per minute from one IP address. @default 120 */
+  SHOPKEEP_IP_CONNECTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Widget sockets open at once from one IP address. @default 100 */
+  SHOPKEEP_IP_MAX_SOCKETS: z.coerce.number().int().min(1).default(100),
+  /** REST requests per minute from one IP address (answered 429 beyond). @default 1200 */
+  SHOPKEEP_IP_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** `1` takes the client address from `X-Forwarded-For` (only behind a reverse proxy you run). @default '0' */
+  SHOPKEEP_TRUST_PROXY: flag.default(false),
+  /** Largest HTTP request body in kilobytes (413 beyond). @default 100 */
+  SHOPKEEP_MAX_BODY_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+  /** Largest Socket.IO message in kilobytes (the socket is closed beyond; below it, over-long texts get a clear error). @default 256 */
+  SHOPKEEP_MAX_SOCKET_PAYLOAD_KB: z.coerce.number().int().min(4).max(10_240).default(256),
+  /** `1` stores transcripts with card numbers, emails and phone numbers masked (the bot's turn still reads them). @default '1' */
+  SHOPKEEP_REDACT_TRANSCRIPTS: flag.default(true),
+  /** Conversations with no message for this many days are deleted by the retention sweep; 0 keeps them forever. @default 365 */
+  SHOPKEEP_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
+  /** How often the retention sweep runs, in minutes. @default 60 */
+  SHOPKEEP_RETENTION_SWEEP_MINUTES: z.coerce.number().positive().default(60),
 });
 
 /** The parsed configuration. */

@@ -97,6 +97,8 @@ export class ConversationsRepository {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** Applied to texts and entities before they are stored (PII redaction by policy). */
+    private readonly transcriptFilter: (text: string) => string = (text) => text,
   ) {
     this.sql = statements(db);
     this.openFor = db.prepare(`SELECT * FROM conversations WHERE session_id = ? AND channel = ? AND status = 'open'
@@ -138,7 +140,8 @@ export class ConversationsRepository {
 
   /**
    * Stores a message durably (committed when this returns). A repeat of the same `clientId` in
-   * the same conversation returns the first copy with `created: false`.
+   * the same conversation returns the first copy with `created: false`. With a transcript
+   * filter, the stored text is filtered while the returned new message keeps the text as given.
    */
   appendMessage(message: NewMessage): { message: StoredMessage; created: boolean } {
     // One transaction: one WAL commit per message instead of one per statement.
@@ -152,7 +155,7 @@ export class ConversationsRepository {
       id: this.ids.next('msg'),
       conversationId: message.conversationId,
       role: message.role,
-      text: message.text,
+      text: this.transcriptFilter(message.text),
       clientId: message.clientId ?? null,
       payload: message.payload ? JSON.stringify(message.payload) : null,
       createdAt,
@@ -161,19 +164,20 @@ export class ConversationsRepository {
       confidence: a?.confidence ?? null,
       sentimentLabel: a?.sentimentLabel ?? null,
       sentimentScore: a?.sentimentScore ?? null,
-      entities: a ? JSON.stringify(a.entities) : null,
+      entities: a ? this.transcriptFilter(JSON.stringify(a.entities)) : null,
     });
     if (result.changes === 0 && message.clientId) {
       return { message: toMessage(this.byClientId.get(message.conversationId, message.clientId) as MessageRow), created: false };
     }
     this.touchStmt.run(createdAt, message.conversationId);
     const row = this.sql('SELECT * FROM messages WHERE seq = ?').get(result.lastInsertRowid) as MessageRow;
-    return { message: toMessage(row), created: true };
+    // The turn that follows reads the text as the shopper wrote it; only the stored copy is filtered.
+    return { message: { ...toMessage(row), text: message.text }, created: true };
   }
 
   /** Adds the NLU's reading to a stored message. */
   annotate(messageId: string, a: MessageAnnotations): void {
-    this.annotateStmt.run({ id: messageId, ...a, entities: JSON.stringify(a.entities) });
+    this.annotateStmt.run({ id: messageId, ...a, entities: this.transcriptFilter(JSON.stringify(a.entities)) });
   }
 
   findMessage(id: string): StoredMessage | undefined {
