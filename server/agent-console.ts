@@ -3,7 +3,9 @@ import type { Router } from 'express';
 import type { Server } from 'socket.io';
 import { ConversationDelivery, HandoffHook, HandoffService, HandoffSweeper, type InsightsProvider } from '../bot';
 import type { Clock, Store } from '../store';
+import { loadDefaultPropensityModel } from '../models';
 import { agentApi } from './agent-api';
+import { propensityInsights } from './agent-insights';
 import { attachAgentNamespace, forwardShopperTyping, widgetSender, type AgentNamespace } from './agent-socket';
 import { ConsoleAuth, DEMO_USERS, ensureDemoUsers } from './auth';
 import type { Config } from './config';
@@ -30,12 +32,23 @@ export interface AgentConsole {
   stop(): void;
 }
 
+/** Purchase likelihood from the shipped model; none (a labelled empty state) if it cannot load. */
+function defaultInsights(store: Store, logger: Logger, clock: Clock): InsightsProvider | undefined {
+  try {
+    return propensityInsights(store, loadDefaultPropensityModel(), clock);
+  } catch (err) {
+    logger.warn({ err }, 'purchase model not loaded; the console shows no purchase likelihood');
+    return undefined;
+  }
+}
+
 /**
  * Builds the handoff service, auth and console routes. On start every agent is offline (no
  * console is connected to a new process) and the sweeper runs at once, so deadlines that passed
  * while the server was down are applied now.
  */
 export async function createAgentConsole(config: Config, store: Store, logger: Logger, clock: Clock, insights?: InsightsProvider): Promise<AgentConsole> {
+  const shopperInsights = insights ?? defaultInsights(store, logger, clock);
   const auth = new ConsoleAuth(store, clock, {
     sessionTtlMs: config.SHOPKEEP_SESSION_TTL_HOURS * 3_600_000,
     secureCookies: config.SHOPKEEP_SECURE_COOKIES,
@@ -63,7 +76,7 @@ export async function createAgentConsole(config: Config, store: Store, logger: L
     handoffs,
     delivery,
     hook: new HandoffHook(handoffs),
-    router: agentApi({ store, auth, handoffs, insights }),
+    router: agentApi({ store, auth, handoffs, insights: shopperInsights }),
     attach(io, shopper) {
       delivery.register('widget', widgetSender(shopper));
       forwardShopperTyping(shopper, handoffs);

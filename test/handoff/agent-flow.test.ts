@@ -112,4 +112,27 @@ describe('handoff over the real server: shopper widget socket and agent console 
       shopper.disconnect();
     }
   }, 60_000);
+  it('shows the cart and the purchase likelihood from the tracker, and leaves engines not wired absent', async () => {
+    expect((await call(server.url, 'POST', '/api/agent/presence', agent, { presence: 'online' })).status).toBe(200);
+    const [first, second] = server.shop.store.products.all();
+    const { socket: shopper, session } = await connectShopper(server.url);
+    const track = (payload: Record<string, unknown>) => new Promise((resolve) => shopper.emit('track', payload as never, resolve));
+    await track({ type: 'page_view', pageType: 'informational', url: '/' });
+    await track({ type: 'product_view', productId: first!.id, url: `/product.html?id=${first!.id}` });
+    await track({ type: 'add_to_cart', productId: first!.id, quantity: 2 });
+    await track({ type: 'add_to_cart', productId: second!.id });
+    await track({ type: 'remove_from_cart', productId: second!.id });
+    const seen = collect(shopper);
+    await send(shopper, 'I want to talk to a human', 'insights-1');
+    await waitFor(seen, (m) => /wait/i.test(m.text));
+    const view = (await call(server.url, 'GET', `/api/agent/conversations/${session.conversationId}`, agent)).body;
+    expect(view.cart).toEqual([{ productId: first!.id, name: first!.name, quantity: 2 }]);
+    const insights = view.insights as { purchaseLikelihood?: number; recommendations?: unknown; segment?: unknown };
+    expect(insights.purchaseLikelihood).toBeGreaterThanOrEqual(0);
+    expect(insights.purchaseLikelihood).toBeLessThanOrEqual(1);
+    expect(insights.recommendations).toBeUndefined();
+    expect(insights.segment).toBeUndefined();
+    expect((view.profile as { customer: unknown }).customer).toBeNull();
+    shopper.disconnect();
+  });
 });
