@@ -27,7 +27,7 @@ const CHECK = { message: 'where is my order?', paraphrase: 'I want to track my p
  */
 export const ENCODER_CHECK_COMMAND: CliCommand = {
   path: ['nlu', 'encoder'],
-  summary: 'Checks (and with --allow-remote, downloads into the models directory) the sentence encoder NLU_ENCODER names',
+  summary: 'Loads a sentence encoder (the model NLU_ENCODER would name) and prints its width and a similarity check; with --allow-remote, downloads it into the models directory first',
   usage: '--model ID [--models-dir DIR (default var/models)] [--allow-remote] [--dtype fp32|fp16|q8]',
   async run(argv, io) {
     const options = parseOptions(argv, OPTIONS, SCHEMA);
