@@ -25,7 +25,11 @@ export interface RecommenderOptions {
   userKnn?: UserKnnOptions;
   /** Implicit ALS settings, or `false` to leave the factor model out. @default { factors: 32, iterations: 5, warmIterations: 3 } */
   als?: AlsOptions | false;
-  /** A fixed blend; when absent the blend is chosen on an internal leave-last-out split. */
+  /**
+   * A fixed blend (weights and recency decay); when absent both are chosen on an internal
+   * leave-last-out split. Recency is by position in the shopper's time-ordered history: to fix
+   * the decay but still choose weights, pass `search: { decays: [0.8] }`.
+   */
   blend?: Blend;
   /** Settings of that internal search. */
   search?: BlendSearchOptions;

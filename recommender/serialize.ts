@@ -119,8 +119,8 @@ export function loadRecommender(data: unknown): Recommender {
   const index = restoreIndex(saved);
   const itemUsers = new ItemUsers(index);
   const similarity = (s: SavedRecommender['cooccurrence']): ItemSimilarity => {
-    const { rows, ...options } = s;
-    const restored = new ItemSimilarity(index, itemUsers, options);
+    const { mode, neighbours, shrink, window } = s;
+    const restored = new ItemSimilarity(index, itemUsers, { mode, neighbours, shrink, window });
     restored.load(loadRows(s));
     return restored;
   };
