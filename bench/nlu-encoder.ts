@@ -8,20 +8,21 @@
  * - the shipped shop corpus (en + zh) → its held-out test files, out-of-scope sets included;
  * - one message at a time, uncached: prediction latency with the encoder against without.
  *
- * Run: `NLU_ENCODER=<model> [NLU_MODELS_DIR=var/models] node dist/bench/nlu-encoder.js`; prints
+ * Run: `NLU_ENCODER=<model> [NLU_MODELS_DIR=./models/encoders] node dist/bench/nlu-encoder.js`; prints
  * "skipped" and exits 0 when no encoder is configured or it cannot be loaded.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { evaluateIntents, IntentModel, readShopCorpus, type IntentExample, type IntentPrediction, type IntentPredictor } from '../nlu';
-import { ENCODER_DTYPES, loadOptionalSentenceEncoder, type LoadedSentenceEncoder } from '../nlu/encoder';
+import { DEFAULT_ENCODER_MODELS_DIR, ENCODER_DTYPES, loadOptionalSentenceEncoder, type LoadedSentenceEncoder } from '../nlu/encoder';
 import { readBanking, sharedDataDir } from './nlu-data';
 
+// The server's variables (server/config.ts), read the same way.
 const ENV = z.object({
   NLU_ENCODER: z.string().trim().default(''),
-  NLU_MODELS_DIR: z.string().trim().min(1).default('var/models'),
-  NLU_ENCODER_ALLOW_REMOTE: z.enum(['0', '1']).default('0'),
+  NLU_MODELS_DIR: z.string().trim().min(1).default(DEFAULT_ENCODER_MODELS_DIR),
+  NLU_ALLOW_REMOTE: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   NLU_ENCODER_DTYPE: z.enum(ENCODER_DTYPES).default('fp32'),
 });
 const SEED = 77;
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     line('nlu-encoder', `skipped: BANKING77 not found under ${banking} (set SHOPKEEP_SHARED_DATA)`);
     return;
   }
-  const options = { model: env.NLU_ENCODER, modelsDir: env.NLU_MODELS_DIR, allowRemote: env.NLU_ENCODER_ALLOW_REMOTE === '1', dtype: env.NLU_ENCODER_DTYPE, cacheSize: CACHE_SIZE };
+  const options = { model: env.NLU_ENCODER, modelsDir: env.NLU_MODELS_DIR, allowRemote: env.NLU_ALLOW_REMOTE, dtype: env.NLU_ENCODER_DTYPE, cacheSize: CACHE_SIZE };
   const encoder = await loadOptionalSentenceEncoder(options, (error) => line('nlu-encoder', `skipped: ${error.message}`));
   if (encoder === undefined) return;
   try {

@@ -3,7 +3,7 @@
  * for intent and out-of-scope detection, when a model is configured. Nothing else in `nlu/`
  * needs it, and nothing loads transformers.js until {@link loadSentenceEncoder} is called.
  */
-export { loadOptionalSentenceEncoder, loadSentenceEncoder } from './sentence-encoder';
+export { DEFAULT_ENCODER_MODELS_DIR, loadOptionalSentenceEncoder, loadSentenceEncoder } from './sentence-encoder';
 export type { EncoderStats, LoadedSentenceEncoder, SentenceEncoderOptions } from './sentence-encoder';
 export { SentenceEncoderUnavailableError, ENCODER_UNAVAILABLE_REASONS } from './errors';
 export type { EncoderUnavailableReason } from './errors';

@@ -71,6 +71,12 @@ export interface LoadedSentenceEncoder extends SentenceEncoder {
   dispose(): Promise<void>;
 }
 
+/**
+ * Where local models live unless configured otherwise (`NLU_MODELS_DIR`), relative to the
+ * working directory: one folder per model, `<dir>/<model id>/`.
+ */
+export const DEFAULT_ENCODER_MODELS_DIR = './models/encoders';
+
 const DEFAULT_BATCH_SIZE = 32;
 const DEFAULT_CACHE_SIZE = 512;
 const DEFAULT_MAX_TOKENS = 128;
@@ -89,7 +95,7 @@ function positiveInteger(name: string, value: number): number {
  * and downloading is not allowed, or when it cannot be loaded; the NLU works without it.
  *
  * @example
- * const encoder = await loadSentenceEncoder({ model: 'paraphrase-multilingual-MiniLM-L12-v2', modelsDir: 'var/models' });
+ * const encoder = await loadSentenceEncoder({ model: 'paraphrase-multilingual-MiniLM-L12-v2', modelsDir: 'models/encoders' });
  * const [a, b] = await encoder.encode(['where is my parcel?', 'track my order']);
  * dot(a, b); // cosine similarity, since embeddings have unit length
  */
@@ -127,8 +133,8 @@ async function probeDimension(runtime: EncoderRuntime, model: string): Promise<n
  *
  * @example
  * const encoder = await loadOptionalSentenceEncoder(
- *   { model: config.nluEncoder ?? '', modelsDir: config.nluModelsDir },
- *   (error) => logger.warn({ reason: error.reason }, error.message),
+ *   { model: config.NLU_ENCODER, modelsDir: config.NLU_MODELS_DIR, allowRemote: config.NLU_ALLOW_REMOTE },
+ *   (error) => logger.warn({ model: error.model, reason: error.reason }, `NLU runs without the sentence encoder: ${error.message}`),
  * );
  */
 export async function loadOptionalSentenceEncoder(

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { dot, ENCODER_DTYPES, loadSentenceEncoder, SentenceEncoderUnavailableError } from '../../nlu/encoder';
+import { DEFAULT_ENCODER_MODELS_DIR, dot, ENCODER_DTYPES, loadSentenceEncoder, SentenceEncoderUnavailableError } from '../../nlu/encoder';
 import { CliError, parseOptions, type CliCommand, type OptionSpec } from './command';
 
 const OPTIONS = {
@@ -12,7 +12,7 @@ const OPTIONS = {
 
 const SCHEMA = z.object({
   model: z.string().trim().min(1),
-  'models-dir': z.string().trim().min(1).default('var/models'),
+  'models-dir': z.string().trim().min(1).default(DEFAULT_ENCODER_MODELS_DIR),
   'allow-remote': z.boolean().default(false),
   dtype: z.enum(ENCODER_DTYPES).default('fp32'),
 });
@@ -28,7 +28,7 @@ const CHECK = { message: 'where is my order?', paraphrase: 'I want to track my p
 export const ENCODER_CHECK_COMMAND: CliCommand = {
   path: ['nlu', 'encoder'],
   summary: 'Loads a sentence encoder (the model NLU_ENCODER would name) and prints its width and a similarity check; with --allow-remote, downloads it into the models directory first',
-  usage: '--model ID [--models-dir DIR (default var/models)] [--allow-remote] [--dtype fp32|fp16|q8]',
+  usage: `--model ID [--models-dir DIR (default ${DEFAULT_ENCODER_MODELS_DIR})] [--allow-remote] [--dtype fp32|fp16|q8]`,
   async run(argv, io) {
     const options = parseOptions(argv, OPTIONS, SCHEMA);
     const modelsDir = options['models-dir'];
