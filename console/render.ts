@@ -36,13 +36,13 @@ export function handoffFacts(h: Handoff): string {
 export function queueEntry(item: QueueItem, current: boolean, onOpen: () => void): HTMLLIElement {
   const h = item.handoff;
   const badges: Node[] = [];
-  if (item.unread > 0) badges.push(el('span', { className: 'badge', text: `${item.unread} unread`, attrs: { 'aria-label': `${item.unread} unread messages` } }));
+  if (h.status === 'assigned' && item.unread > 0) badges.push(el('span', { className: 'badge', text: `${item.unread} unread`, attrs: { 'aria-label': `${item.unread} unread messages` } }));
   if (h.priority >= 3) badges.push(el('span', { className: 'prio', text: 'urgent' }));
   const status = h.status === 'transferred' ? 'transferred to you or your team' : h.status;
   const button = el('button', { attrs: { type: 'button', 'aria-current': String(current), 'data-handoff': h.id } }, [
     el('span', { className: 'line1' }, [el('span', { text: handoffFacts(h).split(' · ').slice(0, 2).join(' · ') }), el('span', { text: since(h.queuedAt) })]),
     el('span', { className: 'preview', text: item.preview || '(no message yet)' }),
-    el('span', { className: 'meta', text: `${status}${item.claimable ? '' : h.status === 'assigned' ? '' : ' · not for you now'}` }, badges),
+    el('span', { className: 'meta' }, [el('span', { text: `${status}${item.claimable || h.status === 'assigned' ? '' : ' · not for you now'}` }), ...badges]),
   ]);
   button.addEventListener('click', onOpen);
   return el('li', {}, [button]);
