@@ -53,7 +53,10 @@ export class HandoffSweeper {
         }
         return;
       case 'assigned':
-        if (this.service.tryEnd(handoff, 'abandoned', 'shopper_inactive', null)) result.abandoned += 1;
+        if (this.service.tryEnd(handoff, 'abandoned', 'shopper_inactive', null)) {
+          this.service.post(handoff.conversationId, { role: 'bot', text: textsFor(handoff.language).handoff.closedIdle });
+          result.abandoned += 1;
+        }
         return;
       case 'transferred':
         if (this.requeue(handoff, 'transfer_not_taken')) result.requeued += 1;

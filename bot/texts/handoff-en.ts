@@ -18,6 +18,7 @@ export const HANDOFF_EN: HandoffTexts = {
   transferred: "I'm passing you to a colleague who can help better. One moment, please.",
   requeued: 'Your agent got disconnected; I\'m finding someone else to continue.',
   resolved: "You're back with the shop assistant. Thanks for your patience!",
+  closedIdle: "This chat with our team was closed after a while without messages. I'm here if you need anything else.",
   askCsat: 'How did we do? Please rate the help you got from 1 (poor) to 5 (excellent).',
   csatChoices: ['1', '2', '3', '4', '5'],
   csatThanks: 'Thank you for your rating! Anything else I can do for you?',

@@ -18,6 +18,8 @@ export interface HandoffTexts {
   /** The agent went offline and the conversation goes back to the queue. */
   requeued: string;
   resolved: string;
+  /** An agent's conversation closed after a long silence on both sides. */
+  closedIdle: string;
   askCsat: string;
   csatChoices: string[];
   csatThanks: string;

@@ -16,6 +16,7 @@ export const HANDOFF_ZH: HandoffTexts = {
   transferred: '我将为您转接给更合适的同事，请稍候。',
   requeued: '您的客服连接中断了，我正在为您安排其他客服。',
   resolved: '您已回到店铺助手。感谢您的耐心！',
+  closedIdle: '由于长时间没有消息，本次人工客服对话已结束。如需其他帮助，随时告诉我。',
   askCsat: '请为本次服务打分：1（很差）到 5（很好）。',
   csatChoices: ['1', '2', '3', '4', '5'],
   csatThanks: '感谢您的评分！还有什么可以帮您的吗？',

@@ -99,6 +99,25 @@ describe('handoff service', () => {
     expect(f.sent.at(-1)?.text).toMatch(/disconnected/);
   });
 
+  it('requeues a transfer nobody takes, and closes an assigned conversation left silent', () => {
+    const [owner, other] = [addAgent(f.store), addAgent(f.store)];
+    const sweeper = new HandoffSweeper(f.service, f.clock);
+    const handoff = ask(f, conversationWith(f.store).id).handoff!;
+    f.service.claim(handoff.id, owner);
+    f.service.transfer(handoff.id, owner, { team: 'billing' });
+    expect(f.store.handoffs.findById(handoff.id)).toMatchObject({ status: 'transferred', team: 'billing', targetAgentId: null });
+    f.clock.advance(120_001);
+    expect(sweeper.sweep().requeued).toBe(1);
+    expect(f.store.handoffs.findById(handoff.id)?.status).toBe('queued');
+    f.service.claim(handoff.id, other);
+    f.clock.advance(30 * 60_000 - 1);
+    expect(sweeper.sweep().abandoned).toBe(0);
+    f.clock.advance(2);
+    expect(sweeper.sweep().abandoned).toBe(1);
+    expect(f.store.handoffs.findById(handoff.id)).toMatchObject({ status: 'abandoned', endReason: 'shopper_inactive' });
+    expect(f.sent.at(-1)?.text).toMatch(/closed after a while/);
+  });
+
   it('auto-assigns to the least loaded eligible agent, team first', () => {
     f.store.close();
     f = handoffFixture(':memory:', { autoAssign: true });
