@@ -34,6 +34,9 @@ type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, n
 /** The `/agent` namespace, typed. */
 export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, { auth?: AuthContext }>;
 
+/** How often connected consoles are checked for a session that expired or was signed out. */
+const SESSION_CHECK_MS = 30_000;
+
 const PRESENCE = z.object({ presence: z.enum(['online', 'away']) });
 const WATCH = z.object({ conversationId: z.string().min(1).max(100) });
 const TYPING = z.object({ handoffId: z.string().min(1).max(100), typing: z.boolean() });
@@ -99,7 +102,17 @@ function relay(nsp: AgentNamespace, event: HandoffEvent): void {
 export function attachAgentNamespace(nsp: AgentNamespace, auth: ConsoleAuth, handoffs: HandoffService, logger: Logger): () => void {
   nsp.use(auth.socketMiddleware('agent', 'manager'));
   nsp.on('connection', (socket: AgentSocket) => onConnection(nsp, socket, auth, handoffs, logger));
-  return handoffs.events.subscribe((event) => relay(nsp, event));
+  const unsubscribe = handoffs.events.subscribe((event) => relay(nsp, event));
+  // Live broadcasts need no event from the console, so expired or signed-out sockets are cut here.
+  const timer = setInterval(() => {
+    if (!handoffs.store.db.open) return;
+    for (const socket of nsp.sockets.values()) if (!auth.socketUser(socket)) socket.disconnect(true);
+  }, SESSION_CHECK_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
 }
 
 function onConnection(nsp: AgentNamespace, socket: AgentSocket, auth: ConsoleAuth, handoffs: HandoffService, logger: Logger): void {
