@@ -16,3 +16,5 @@ export { seedShopSkills, DEMO_SHIPPING_ZONES, type ShopSkillsSeedCounts } from '
 export type { ChannelsRepository } from './channels-repository';
 export type { WebhookOutboxRepository } from './webhook-outbox-repository';
 export { subjectHash, type PrivacyRepository, type PrivacyRequest, type PrivacyRequestKind, type PersonalRows } from './privacy-repository';
+export type { OffersRepository, StoredPolicy } from './offers-repository';
+export { REDEMPTION_OUTCOMES, type CouponsRepository, type NewCoupon, type RedemptionOutcome } from './coupons-repository';

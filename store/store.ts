@@ -21,6 +21,8 @@ import { UsersRepository } from './users-repository';
 import { PrivacyRepository } from './privacy-repository';
 import { ChannelsRepository } from './channels-repository';
 import { WebhookOutboxRepository } from './webhook-outbox-repository';
+import { OffersRepository } from './offers-repository';
+import { CouponsRepository } from './coupons-repository';
 
 /** Options for {@link openStore}. */
 export interface StoreOptions {
@@ -79,6 +81,10 @@ export interface Store {
   readonly channels: ChannelsRepository;
   /** Signed deliveries to the shop's webhook callback, retried with back-off. */
   readonly webhookOutbox: WebhookOutboxRepository;
+  /** The coupon policy and every offer / hold-out decision (issue 6). */
+  readonly offers: OffersRepository;
+  /** Single-use coupons issued with offers, and their redemptions (issue 6). */
+  readonly coupons: CouponsRepository;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** True when the shop has no products yet (a new database). */
@@ -120,6 +126,8 @@ export function openStore(options: StoreOptions): Store {
     privacy: new PrivacyRepository(db, clock, ids),
     channels: new ChannelsRepository(db, clock),
     webhookOutbox: new WebhookOutboxRepository(db, clock, ids),
+    offers: new OffersRepository(db, clock),
+    coupons: new CouponsRepository(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     isEmpty: () => db.prepare('SELECT count(*) FROM products').pluck().get() === 0,
     close: () => {

@@ -382,3 +382,42 @@ export interface OutboxDelivery {
   createdAt: string;
   updatedAt: string;
 }
+
+/** What a coupon decision did with a shopper (issue 6): a coupon, or none as the comparison group. */
+export const OFFER_ACTIONS = ['offer', 'hold-out'] as const;
+/** One of {@link OFFER_ACTIONS}. */
+export type OfferAction = (typeof OFFER_ACTIONS)[number];
+
+/** One stored offer or hold-out decision; it starts the shopper's frequency-cap period. */
+export interface OfferDecisionRecord {
+  id: string;
+  /** `customer:<id>` for a known customer, else `session:<id>`: who the frequency cap counts. */
+  shopperKey: string;
+  sessionId: string;
+  customerId: string | null;
+  conversationId: string | null;
+  action: OfferAction;
+  segment: string;
+  pPurchase: number;
+  discountPercent: number;
+  /** Discount committed against the day's budget (0 for hold-outs), minor units. */
+  costMinor: number;
+  /** The shop's calendar day (YYYY-MM-DD) whose budget paid for it. */
+  budgetDay: string;
+  at: string;
+}
+
+/** A single-use coupon issued with an offer. */
+export interface Coupon {
+  code: string;
+  decisionId: string;
+  sessionId: string;
+  customerId: string | null;
+  percentOff: number;
+  createdAt: string;
+  expiresAt: string;
+  redeemedAt: string | null;
+  orderId: string | null;
+  /** Value of the order that redeemed it, minor units. */
+  orderValueMinor: number | null;
+}
