@@ -8,7 +8,7 @@
  * - the shipped shop corpus (en + zh) → its held-out test files, out-of-scope sets included;
  * - one message at a time, uncached: prediction latency with the encoder against without.
  *
- * Run: `NLU_ENCODER=<model> [NLU_MODELS_DIR=./models/encoders] node dist/bench/nlu-encoder.js`; prints
+ * Run: `NLU_ENCODER=<model> [NLU_MODELS_DIR=./var/models] node dist/bench/nlu-encoder.js`; prints
  * "skipped" and exits 0 when no encoder is configured or it cannot be loaded.
  */
 import { existsSync } from 'node:fs';

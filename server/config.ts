@@ -30,8 +30,8 @@ export const CONFIG_SCHEMA = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Optional sentence encoder for the NLU (a model id under NLU_MODELS_DIR, or on the hub). @default '' */
   NLU_ENCODER: z.string().default(''),
-  /** Folder holding local transformers.js models. @default './models/encoders' */
-  NLU_MODELS_DIR: z.string().default('./models/encoders'),
+  /** Folder holding local transformers.js models. @default './var/models' */
+  NLU_MODELS_DIR: z.string().default('./var/models'),
   /** Let the encoder be downloaded from the model hub when not found locally. @default '0' */
   NLU_ALLOW_REMOTE: flag.default(false),
   /** Console session lifetime in hours (agents and managers sign in again after it). @default 12 */
@@ -58,6 +58,11 @@ export const CONFIG_SCHEMA = z.object({
   SHOPKEEP_DEMO_AGENT_PASSWORD: z.string().min(10).default('demo-agent-pass'),
   /** Password of the demo manager (manager@shopkeep.test), created with the demo data. Demo only. @default 'demo-manager-pass' */
   SHOPKEEP_DEMO_MANAGER_PASSWORD: z.string().min(10).default('demo-manager-pass'),
+  /**
+   * Key of the shop-integration API (`/api/shop/*`: catalog, customers, orders, order events),
+   * sent as `Authorization: Bearer <key>`; at least 24 characters. Empty disables the API (503). @default ''
+   */
+  SHOPKEEP_SHOP_API_KEY: z.union([z.literal(''), z.string().min(24, { message: 'must be at least 24 characters' })]).default(''),
   /** Azure Bot app id for `POST /api/messages`; empty turns Bot Framework auth off (local use, the Emulator). @default '' */
   MicrosoftAppId: z.string().default(''),
   /** The Azure Bot app's client secret. @default '' */
@@ -84,11 +89,6 @@ export const CONFIG_SCHEMA = z.object({
   SHOPKEEP_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
   /** How often the webhook outbox is swept for due deliveries, in seconds. @default 2 */
   SHOPKEEP_WEBHOOK_SWEEP_SECONDS: z.coerce.number().positive().default(2),
-  /**
-   * Key of the shop-integration API (`/api/shop/*`: catalog, customers, orders, order events),
-   * sent as `Authorization: Bearer <key>`; at least 24 characters. Empty disables the API (503). @default ''
-   */
-  SHOPKEEP_SHOP_API_KEY: z.union([z.literal(''), z.string().min(24, { message: 'must be at least 24 characters' })]).default(''),
   /** Shopper messages one session may send per minute (a flooder is told to wait; others are unaffected). @default 30 */
   SHOPKEEP_SESSION_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Shopper messages per minute from one IP address, all its sessions together. @default 600 */

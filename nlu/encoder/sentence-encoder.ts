@@ -75,7 +75,7 @@ export interface LoadedSentenceEncoder extends SentenceEncoder {
  * Where local models live unless configured otherwise (`NLU_MODELS_DIR`), relative to the
  * working directory: one folder per model, `<dir>/<model id>/`.
  */
-export const DEFAULT_ENCODER_MODELS_DIR = './models/encoders';
+export const DEFAULT_ENCODER_MODELS_DIR = './var/models';
 
 const DEFAULT_BATCH_SIZE = 32;
 const DEFAULT_CACHE_SIZE = 512;
@@ -95,7 +95,7 @@ function positiveInteger(name: string, value: number): number {
  * and downloading is not allowed, or when it cannot be loaded; the NLU works without it.
  *
  * @example
- * const encoder = await loadSentenceEncoder({ model: 'paraphrase-multilingual-MiniLM-L12-v2', modelsDir: 'models/encoders' });
+ * const encoder = await loadSentenceEncoder({ model: 'paraphrase-multilingual-MiniLM-L12-v2', modelsDir: 'var/models' });
  * const [a, b] = await encoder.encode(['where is my parcel?', 'track my order']);
  * dot(a, b); // cosine similarity, since embeddings have unit length
  */
