@@ -38,7 +38,7 @@ function checkChannelConfig(config: Config): void {
   }
 }
 
-function webhookWorker(config: Config, store: Store, clock: Clock): WebhookOutboxWorker {
+function webhookWorker(config: Config, store: Store, clock: Clock, logger: Logger): WebhookOutboxWorker {
   return new WebhookOutboxWorker(
     store,
     {
@@ -51,6 +51,9 @@ function webhookWorker(config: Config, store: Store, clock: Clock): WebhookOutbo
       batchSize: 50,
     },
     clock,
+    fetch,
+    (delivery, error) =>
+      logger.warn({ deliveryId: delivery.id, conversationId: delivery.conversationId, error }, 'webhook delivery dead-lettered (shopkeep webhook retry --id to send it again)'),
   );
 }
 
@@ -83,7 +86,7 @@ export function createMessagingChannels(config: Config, store: Store, pipeline: 
   let webhook: WebhookChannel | undefined;
   if (config.SHOPKEEP_WEBHOOK_SECRET) {
     const channel = new WebhookChannel(store, pipeline, onTurnError);
-    const outbox = webhookWorker(config, store, clock);
+    const outbox = webhookWorker(config, store, clock, logger);
     const onError = (err: unknown): void => logger.error({ err }, 'webhook delivery sweep failed');
     channel.onEnqueue(() => outbox.poke(onError));
     rawRouter.use(webhookApi(channel, { secret: config.SHOPKEEP_WEBHOOK_SECRET, toleranceSeconds: config.SHOPKEEP_WEBHOOK_TOLERANCE_SECONDS, clock }));

@@ -100,6 +100,16 @@ export class WebhookOutboxRepository {
     this.failed.run({ id, status: retry.dead ? 'dead' : 'pending', error: error.slice(0, 500), next, now: isoNow(this.clock) });
   }
 
+  /**
+   * Gives a dead letter a fresh set of attempts, due now (after the operator fixed the callback).
+   * @returns false when there is no dead delivery with this id
+   */
+  requeue(id: string): boolean {
+    const now = isoNow(this.clock);
+    const sql = `UPDATE webhook_outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'dead'`;
+    return this.sql(sql).run(now, now, id).changes === 1;
+  }
+
   /** Deliveries in a status, oldest first (dead letters for the operator). */
   list(status: OutboxStatus, limit = 100): OutboxDelivery[] {
     const rows = this.sql('SELECT * FROM webhook_outbox WHERE status = ? ORDER BY seq LIMIT ?').all(status, limit) as OutboxRow[];

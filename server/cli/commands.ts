@@ -7,9 +7,10 @@ import { ENCODER_COMMANDS } from './encoder-commands';
 import { IMPORT_COMMANDS } from './import-commands';
 import { NLU_COMMANDS } from './nlu-commands';
 import { RECOMMEND_COMMANDS } from './recommend-commands';
+import { WEBHOOK_COMMANDS } from './webhook-commands';
 
 /**
  * Every CLI command. Each feature registers its commands in its own file under `server/cli/`
  * and adds them here.
  */
-export const CLI_COMMANDS: readonly CliCommand[] = [...ENCODER_COMMANDS, ...PROPENSITY_COMMANDS, ...NLU_COMMANDS, ...DEMO_COMMANDS, ...RECOMMEND_COMMANDS, ...AGENT_COMMANDS, ...IMPORT_COMMANDS, ...PRIVACY_COMMANDS];
+export const CLI_COMMANDS: readonly CliCommand[] = [...ENCODER_COMMANDS, ...PROPENSITY_COMMANDS, ...NLU_COMMANDS, ...DEMO_COMMANDS, ...RECOMMEND_COMMANDS, ...AGENT_COMMANDS, ...IMPORT_COMMANDS, ...PRIVACY_COMMANDS, ...WEBHOOK_COMMANDS];

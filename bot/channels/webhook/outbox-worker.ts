@@ -52,6 +52,8 @@ export class WebhookOutboxWorker {
     private readonly policy: DeliveryPolicy,
     private readonly clock: Clock,
     private readonly fetchFn: typeof fetch = fetch,
+    /** Told of each delivery given up on (the server logs it for the operator). */
+    private readonly onDeadLetter: (delivery: OutboxDelivery, error: string) => void = () => undefined,
   ) {}
 
   /** Sweeps every `intervalMs` (and at once); `onError` gets unexpected failures. */
@@ -106,6 +108,7 @@ export class WebhookOutboxWorker {
     const failures = delivery.attempts + 1;
     if (failures >= this.policy.maxAttempts) {
       this.store.webhookOutbox.markFailed(delivery.id, error, { dead: true });
+      this.onDeadLetter(delivery, error);
       return 'dead';
     }
     const nextAttemptAt = new Date(this.clock.now() + backoffMs(failures, this.policy)).toISOString();
