@@ -1,32 +1,8 @@
 import path from 'node:path';
-import type { Express } from 'express';
 import { io as connect } from 'socket.io-client';
 import { SESSION_COOKIE } from '../../server/auth';
+import { routesOf, type RouteInfo } from './routes';
 import { ask, connectShopper, startShop, tempDir, type TestShop } from '../support/shop-server';
-
-interface RouteInfo {
-  method: string;
-  path: string;
-}
-
-interface LayerLike {
-  route?: { path: string | string[]; methods: Record<string, boolean> };
-  handle?: { stack?: LayerLike[] };
-}
-
-/** Every route the app serves, read from express's own router (so a new route is tested too). */
-function routesOf(app: Express): RouteInfo[] {
-  const out: RouteInfo[] = [];
-  const walk = (stack: LayerLike[]): void => {
-    for (const layer of stack) {
-      if (layer.route) {
-        for (const p of [layer.route.path].flat()) for (const m of Object.keys(layer.route.methods)) out.push({ method: m.toUpperCase(), path: p });
-      } else if (layer.handle?.stack) walk(layer.handle.stack);
-    }
-  };
-  walk((app as unknown as { router: { stack: LayerLike[] } }).router.stack);
-  return out;
-}
 
 /** Routes anyone may call: the public catalog, health, sign-in. */
 const PUBLIC = new Set(['GET /healthz', 'GET /api/products', 'GET /api/products/:id', 'GET /api/categories', 'POST /api/agent/login']);
