@@ -1,7 +1,7 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ask, connectShopper, nextMessages, send, tempDir } from '../support/shop-server';
-import { killHard, spawnServer, stopGracefully } from '../support/server-process';
+import { killHard, spawnServer, stopGracefully, type ServerProcess } from '../support/server-process';
 
 function anyOrder(dbFile: string): { id: string; email: string } {
   const db = new BetterSqlite3(dbFile, { readonly: true });
@@ -15,10 +15,21 @@ describe('the conversation survives the server process', () => {
   const dbFile = path.join(tmp.dir, 'shop.db');
   const env = { SHOPKEEP_DB: dbFile, SHOPKEEP_DEMO: '1' };
 
-  afterAll(() => tmp.cleanup());
+  const running: ServerProcess[] = [];
+  const start = async (): Promise<ServerProcess> => {
+    const server = await spawnServer(env);
+    running.push(server);
+    return server;
+  };
+
+  // A failed assertion must not leave a server process behind (Jest would wait for it forever).
+  afterAll(() => {
+    for (const server of running) if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    tmp.cleanup();
+  });
 
   it('keeps every acknowledged message through kill -9 and answers the one left unanswered', async () => {
-    let server = await spawnServer(env);
+    let server = await start();
     const order = anyOrder(dbFile);
     const first = await connectShopper(server.url);
     const question = await ask(first.socket, 'where is my order?', 'k-1');
@@ -30,7 +41,7 @@ describe('the conversation survives the server process', () => {
     await killHard(server);
     first.socket.disconnect();
 
-    server = await spawnServer(env);
+    server = await start();
     const again = await connectShopper(server.url, { sessionId: first.session.sessionId });
     expect(again.session).toEqual(first.session);
     const texts = again.history.map((m) => m.text);
