@@ -1,4 +1,4 @@
-import type { AgentNote, CannedReply, Handoff, User } from '../store';
+import type { AgentNote, CannedReply, FollowUp, Handoff, User } from '../store';
 import type { ConversationView, QueueItem } from '../bot';
 
 /** A console user as the API shows it. */
@@ -52,6 +52,7 @@ export class ConsoleApi {
   queue = (): Promise<{ waiting: QueueItem[]; mine: QueueItem[] }> => this.request('GET', '/api/agent/queue');
   agents = (): Promise<{ agents: (ConsoleUser & { load: number })[] }> => this.request('GET', '/api/agent/agents');
   canned = (): Promise<{ replies: CannedReply[] }> => this.request('GET', '/api/agent/canned');
+  followUps = (): Promise<{ followUps: FollowUp[] }> => this.request('GET', '/api/agent/follow-ups');
   conversation = (id: string): Promise<ConversationView> => this.request('GET', `/api/agent/conversations/${encodeURIComponent(id)}`);
   note = (id: string, text: string): Promise<{ note: AgentNote }> => this.request('POST', `/api/agent/conversations/${encodeURIComponent(id)}/notes`, { text });
   claim = (id: string): Promise<{ handoff: Handoff }> => this.request('POST', `/api/agent/handoffs/${encodeURIComponent(id)}/claim`, {});

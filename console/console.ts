@@ -4,7 +4,7 @@ import type { QueueItem } from '../bot';
 import { ApiError, ConsoleApi, type ConsoleUser } from './api';
 import { ConversationPane } from './conversation-pane';
 import { arrowNavigation, part } from './dom';
-import { queueEntry, type TranscriptMessage } from './render';
+import { followUpItem, queueEntry, type TranscriptMessage } from './render';
 
 /** The `/agent` events the console listens to (the server's `AgentServerEvents`). */
 interface AgentEvents {
@@ -104,7 +104,9 @@ class ConsoleApp {
 
   private async loadQueue(): Promise<void> {
     try {
-      const { waiting, mine } = await this.api.queue();
+      const [{ waiting, mine }, { followUps }] = await Promise.all([this.api.queue(), this.api.followUps()]);
+      part('follow-ups').replaceChildren(...followUps.map(followUpItem));
+      if (followUps.length === 0) part('follow-ups').append(Object.assign(document.createElement('li'), { className: 'none', textContent: 'None.' }));
       this.renderList(part('mine'), mine, 'No conversations yet: claim one from the queue.');
       this.renderList(part('waiting'), waiting, 'Nobody is waiting.');
       part('waiting-count').textContent = `(${waiting.length})`;

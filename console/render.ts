@@ -1,4 +1,4 @@
-import type { AgentNote, Handoff, Order, StoredMessage } from '../store';
+import type { AgentNote, FollowUp, Handoff, Order, StoredMessage } from '../store';
 import type { CartLine, ConversationView, QueueItem, ShopperInsights } from '../bot';
 import { el, pairs, since } from './dom';
 
@@ -98,6 +98,14 @@ export function profilePairs(view: ConversationView): Node[] {
     ['Country', c?.country ?? 'not known'],
     ['Language', LANGUAGES[view.profile.locale] ?? view.profile.locale],
     ['First seen', new Date(view.profile.firstSeen).toLocaleString()],
+  ]);
+}
+
+/** A message left for an email reply. */
+export function followUpItem(f: FollowUp): HTMLLIElement {
+  return el('li', {}, [
+    el('span', { className: 'meta', text: `${f.email ?? 'no email'} · ${new Date(f.updatedAt).toLocaleString()}` }),
+    el('p', { text: f.text ?? '' }),
   ]);
 }
 

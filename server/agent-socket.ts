@@ -88,6 +88,9 @@ function relay(nsp: AgentNamespace, event: HandoffEvent): void {
       nsp.emit('presence', { userId: event.user.id, name: event.user.name, presence: event.user.presence });
       nsp.emit('queue');
       return;
+    case 'follow_up':
+      nsp.emit('queue');
+      return;
     default:
       event satisfies never;
   }

@@ -1,11 +1,12 @@
-import type { Handoff, StoredMessage, User } from '../../store';
+import type { FollowUp, Handoff, StoredMessage, User } from '../../store';
 
 /** What the console needs to hear about, live. */
 export type HandoffEvent =
   | { type: 'changed'; handoff: Handoff }
   | { type: 'message'; conversationId: string; message: StoredMessage }
   | { type: 'shopper_typing'; conversationId: string; typing: boolean }
-  | { type: 'presence'; user: User };
+  | { type: 'presence'; user: User }
+  | { type: 'follow_up'; followUp: FollowUp };
 
 /** Receives handoff events. */
 export type HandoffListener = (event: HandoffEvent) => void;

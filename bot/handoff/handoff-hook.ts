@@ -137,6 +137,7 @@ export class HandoffHook implements TurnHooks {
     }
     if (followUp.status === 'awaiting_message') {
       this.store.handoffExtras.updateFollowUp(followUp.id, { status: 'stored', text: u.text.slice(0, MAX_FOLLOW_UP) });
+      this.service.events.emit({ type: 'follow_up', followUp: { ...followUp, status: 'stored', text: u.text.slice(0, MAX_FOLLOW_UP) } });
       await context.sendActivity(texts.followUpStored(followUp.email ?? ''));
       return true;
     }

@@ -44,6 +44,25 @@ describe('handoff over the real server: shopper widget socket and agent console 
     tmp.cleanup();
   });
 
+  it('takes a message for an email reply when nobody is online, and lists it in the console', async () => {
+    const console = agentSocket(server.url, agent);
+    await connected(console);
+    const { socket: shopper } = await connectShopper(server.url);
+    const seen = collect(shopper);
+    await send(shopper, 'I want to talk to a human', 'left-1');
+    await waitFor(seen, (m) => /Nobody from our team is online/.test(m.text));
+    await send(shopper, 'ann@example.com', 'left-2');
+    await waitFor(seen, (m) => /What would you like us to know/.test(m.text));
+    const listed = nextEvent(console, 'queue');
+    await send(shopper, 'Please call me about my broken vase', 'left-3');
+    await waitFor(seen, (m) => /We'll reply to ann@example.com/.test(m.text));
+    await listed;
+    const { body } = await call(server.url, 'GET', '/api/agent/follow-ups', agent);
+    expect(body.followUps).toEqual([expect.objectContaining({ email: 'ann@example.com', text: 'Please call me about my broken vase' })]);
+    shopper.disconnect();
+    console.disconnect();
+  });
+
   it('hands over, keeps the bot silent while the agent chats, and asks for CSAT after resolve', async () => {
     const console = agentSocket(server.url, agent);
     await connected(console);
