@@ -1,5 +1,4 @@
-import type { PredictOptions } from './intent/classifier';
-import type { IntentPrediction } from './intent/classifier';
+import type { IntentPrediction, PredictOptions } from './intent/classifier';
 import { OUT_OF_SCOPE } from './types';
 
 /** Anything that predicts intents (an {@link IntentModel}). */
@@ -30,56 +29,67 @@ export interface IntentEvaluation {
   confused: ConfusedPair[];
 }
 
+/** Running counts of one evaluation. */
+class Tally {
+  readonly tp = new Map<string, number>();
+  readonly fp = new Map<string, number>();
+  readonly fn = new Map<string, number>();
+  readonly pairs = new Map<string, ConfusedPair>();
+  right = 0;
+  inScope = 0;
+  inScopeRight = 0;
+  oos = 0;
+  oosRight = 0;
+
+  add(expected: string, predicted: string): void {
+    const ok = predicted === expected;
+    if (ok) this.right++;
+    if (expected === OUT_OF_SCOPE) {
+      this.oos++;
+      if (ok) this.oosRight++;
+    } else {
+      this.inScope++;
+      if (ok) this.inScopeRight++;
+    }
+    if (ok) {
+      bump(this.tp, expected);
+      return;
+    }
+    bump(this.fp, predicted);
+    bump(this.fn, expected);
+    const key = `${expected}\u0000${predicted}`;
+    const pair = this.pairs.get(key) ?? { expected, predicted, count: 0 };
+    pair.count++;
+    this.pairs.set(key, pair);
+  }
+
+  f1(intent: string): number {
+    const t = this.tp.get(intent) ?? 0;
+    const denominator = 2 * t + (this.fp.get(intent) ?? 0) + (this.fn.get(intent) ?? 0);
+    return denominator ? (2 * t) / denominator : 0;
+  }
+}
+
+function bump(m: Map<string, number>, key: string): void {
+  m.set(key, (m.get(key) ?? 0) + 1);
+}
+
 /**
  * Scores a model on labelled messages it was not trained on.
  *
- * @param topPairs how many confused pairs to report, @default 10
+ * @param options.topPairs how many confused pairs to report, @default 10
  */
 export function evaluateIntents(model: IntentPredictor, examples: readonly { text: string; intent: string }[], options: PredictOptions & { topPairs?: number } = {}): IntentEvaluation {
-  const tp = new Map<string, number>();
-  const fp = new Map<string, number>();
-  const fn = new Map<string, number>();
-  const pairs = new Map<string, ConfusedPair>();
-  const bump = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
-  let right = 0;
-  let inScope = 0;
-  let inScopeRight = 0;
-  let oos = 0;
-  let oosRight = 0;
-  for (const ex of examples) {
-    const predicted = model.predict(ex.text, options).intent;
-    const ok = predicted === ex.intent;
-    if (ok) right++;
-    if (ex.intent === OUT_OF_SCOPE) {
-      oos++;
-      if (ok) oosRight++;
-    } else {
-      inScope++;
-      if (ok) inScopeRight++;
-    }
-    if (ok) bump(tp, ex.intent);
-    else {
-      bump(fp, predicted);
-      bump(fn, ex.intent);
-      const key = `${ex.intent}\u0000${predicted}`;
-      const pair = pairs.get(key) ?? { expected: ex.intent, predicted, count: 0 };
-      pair.count++;
-      pairs.set(key, pair);
-    }
-  }
-  const intents = [...new Set(examples.map((e) => e.intent))];
-  const f1s = intents.map((i) => {
-    const t = tp.get(i) ?? 0;
-    const denominator = 2 * t + (fp.get(i) ?? 0) + (fn.get(i) ?? 0);
-    return denominator ? (2 * t) / denominator : 0;
-  });
+  const tally = new Tally();
+  for (const ex of examples) tally.add(ex.intent, model.predict(ex.text, options).intent);
+  const f1s = [...new Set(examples.map((e) => e.intent))].map((i) => tally.f1(i));
   return {
     examples: examples.length,
-    accuracy: examples.length ? right / examples.length : 0,
+    accuracy: examples.length ? tally.right / examples.length : 0,
     macroF1: f1s.length ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0,
-    inScopeAccuracy: inScope ? inScopeRight / inScope : 0,
-    outOfScopeRecall: oos ? oosRight / oos : 0,
-    outOfScopeExamples: oos,
-    confused: [...pairs.values()].sort((a, b) => b.count - a.count || a.expected.localeCompare(b.expected)).slice(0, options.topPairs ?? 10),
+    inScopeAccuracy: tally.inScope ? tally.inScopeRight / tally.inScope : 0,
+    outOfScopeRecall: tally.oos ? tally.oosRight / tally.oos : 0,
+    outOfScopeExamples: tally.oos,
+    confused: [...tally.pairs.values()].sort((a, b) => b.count - a.count || a.expected.localeCompare(b.expected)).slice(0, options.topPairs ?? 10),
   };
 }

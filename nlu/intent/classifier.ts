@@ -154,15 +154,22 @@ export class LinearIntentClassifier {
 
   /** Uncalibrated scores, one per label. */
   logits(text: string, embedding?: Float32Array): Float64Array {
+    return this.logitsOf(this.vectorizer.transform(text), embedding);
+  }
+
+  private logitsOf(x: SparseVector, embedding?: Float32Array): Float64Array {
     if (this.state.dense > 0 && embedding?.length !== this.state.dense) {
       throw new Error(`this classifier needs a ${this.state.dense}-dimensional sentence embedding, got ${embedding ? embedding.length : 'none'}`);
     }
-    return softmaxLogits(this.model, appendDense(this.vectorizer.transform(text), this.vectorizer.size, this.state.dense > 0 ? embedding : undefined));
+    return softmaxLogits(this.model, appendDense(x, this.vectorizer.size, this.state.dense > 0 ? embedding : undefined));
   }
 
   /** Calibrated prediction with the out-of-scope decision (`ignoreThreshold` to measure what the threshold costs). */
   predict(text: string, options: PredictOptions = {}, embedding?: Float32Array): IntentPrediction {
-    return decide(softmax(this.logits(text, embedding), this.state.temperature), this.state.labels, options.ignoreThreshold ? 0 : this.state.threshold);
+    const x = this.vectorizer.transform(text);
+    // Not one known n-gram (empty text, emoji, an unseen script): the model has no evidence at all.
+    if (!embedding && x.indices.length === 0) return { intent: OUT_OF_SCOPE, confidence: 1, alternatives: [] };
+    return decide(softmax(this.logitsOf(x, embedding), this.state.temperature), this.state.labels, options.ignoreThreshold ? 0 : this.state.threshold);
   }
 }
 

@@ -98,26 +98,33 @@ export class TfidfVectorizer {
   /** Turns one text into its sparse TF-IDF vector. */
   transform(text: string): SparseVector {
     const counts = countGrams(text, this.state.charRange, this.state.wordRange);
-    const entries: [number, number, boolean][] = [];
+    const found: number[] = [];
+    const raw: number[] = [];
     let wordNorm = 0;
     let charNorm = 0;
     for (const [gram, count] of counts) {
       const i = this.index.get(gram);
       if (i === undefined) continue;
       const value = (1 + Math.log(count)) * (this.state.idf[i] ?? 1);
-      const isWord = gram.charCodeAt(0) === 119; // 'w'
-      if (isWord) wordNorm += value * value;
-      else charNorm += value * value;
-      entries.push([i, value, isWord]);
+      // Word grams are prefixed 'w' (char code 119); the sign remembers the block until scaling.
+      if (gram.charCodeAt(0) === 119) {
+        wordNorm += value * value;
+        raw.push(value);
+      } else {
+        charNorm += value * value;
+        raw.push(-value);
+      }
+      found.push(i);
     }
-    entries.sort((a, b) => a[0] - b[0]);
+    const order = found.map((_, k) => k).sort((p, q) => found[p]! - found[q]!);
     const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
     const charScale = charNorm > 0 ? 1 / Math.sqrt(charNorm) : 0;
-    const indices = new Int32Array(entries.length);
-    const values = new Float32Array(entries.length);
-    entries.forEach(([i, v, isWord], k) => {
-      indices[k] = i;
-      values[k] = v * (isWord ? wordScale : charScale);
+    const indices = new Int32Array(order.length);
+    const values = new Float32Array(order.length);
+    order.forEach((k, j) => {
+      const v = raw[k]!;
+      indices[j] = found[k]!;
+      values[j] = v > 0 ? v * wordScale : -v * charScale;
     });
     return { indices, values };
   }

@@ -26,8 +26,8 @@ describe('built-in shop NLU', () => {
     expect((await nlu.understand(text)).intent).toBe(intent);
   });
 
-  it('says out_of_scope for what a shop cannot answer', async () => {
-    for (const text of ['what is the capital of peru', '明天北京天气怎么样']) expect((await nlu.understand(text)).intent).toBe('out_of_scope');
+  it('says out_of_scope for what a shop cannot answer, and for messages with nothing to read', async () => {
+    for (const text of ['what is the capital of peru', '明天北京天气怎么样', '', '🙂🙂', '   ']) expect((await nlu.understand(text)).intent).toBe('out_of_scope');
   });
 
   it('returns language, entities, sentiment and ranked alternatives', async () => {
