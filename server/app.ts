@@ -9,7 +9,7 @@ import { loadDemoShop } from '../data';
 import { createBuiltinNlu, type Nlu } from '../nlu';
 import { openStore, seedShopSkills, type Clock, type IdGenerator, type Store } from '../store';
 import { publicApi } from './api';
-import { createMessagingChannels } from './messaging-channels';
+import { checkChannelConfig, createMessagingChannels } from './messaging-channels';
 import { shopApi } from './shop-api';
 import { createAgentConsole } from './agent-console';
 import type { Config } from './config';
@@ -86,6 +86,7 @@ function prepareStore(config: Config, deps: Partial<AppDeps>, logger: Logger): S
  * await shop.listen(3000, '0.0.0.0');
  */
 export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Promise<ShopkeepApp> {
+  checkChannelConfig(config);
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const store = prepareStore(config, deps, logger);
   const nlu = deps.nlu ?? (await createBuiltinNlu({ catalog: store.products.all().map((p) => ({ id: p.id, name: p.name })) }));

@@ -29,7 +29,8 @@ export interface MessagingChannels {
   stop(): Promise<void>;
 }
 
-function checkChannelConfig(config: Config): void {
+/** Refuses combinations of channel settings that cannot work, naming the variable (call before anything opens). */
+export function checkChannelConfig(config: Config): void {
   if (config.SHOPKEEP_WEBHOOK_SECRET && !config.SHOPKEEP_WEBHOOK_CALLBACK_URL) {
     throw new ConfigError('invalid SHOPKEEP_WEBHOOK_CALLBACK_URL: required when SHOPKEEP_WEBHOOK_SECRET is set');
   }
