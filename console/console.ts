@@ -22,6 +22,11 @@ interface ConsoleEvents {
   read: (payload: { handoffId: string; seq: number }) => void;
 }
 
+/** Clicks a button the agent could click now (shown and enabled). */
+function clickIfUsable(button: HTMLButtonElement): void {
+  if (!button.hidden && !button.disabled) button.click();
+}
+
 /** The presence the agent chose last, kept across reloads in this browser. */
 const PRESENCE_KEY = 'shopkeep.console.presence';
 
@@ -85,11 +90,15 @@ class ConsoleApp {
   private bindKeys(): void {
     document.addEventListener('keydown', (e) => {
       if (!e.altKey) return;
+      // By physical key, so Alt+C is the same on layouts where Alt changes the character.
       const actions: Record<string, () => void> = {
-        '1': () => (part('mine').querySelector('button') ?? part('waiting').querySelector('button'))?.focus(),
-        '2': () => this.pane.focusReply(),
+        Digit1: () => (part('mine').querySelector('button') ?? part('waiting').querySelector('button'))?.focus(),
+        Digit2: () => this.pane.focusReply(),
+        KeyC: () => clickIfUsable(part<HTMLButtonElement>('claim')),
+        KeyK: () => part<HTMLSelectElement>('canned').focus(),
+        KeyR: () => clickIfUsable(part<HTMLButtonElement>('resolve')),
       };
-      const action = actions[e.key];
+      const action = actions[e.code];
       if (!action) return;
       e.preventDefault();
       action();

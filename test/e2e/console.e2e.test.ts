@@ -72,7 +72,7 @@ describeWithChromium('shopper widget and agent console against the real server',
     await agent.keyboard.press('Alt+1');
     await agent.keyboard.press('Enter');
     await agent.locator('[data-summary]', { hasText: 'asked for a person' }).waitFor();
-    await agent.locator('[data-claim]').click();
+    await agent.keyboard.press('Alt+c');
     await agent.locator('[data-chat-status]', { hasText: 'yours' }).waitFor();
     await waitForEntry(shopper, 'system', /joined the conversation/);
     const botRepliesAtClaim = (await transcript(shopper)).filter((line) => line.startsWith('bot|')).length;
@@ -105,7 +105,7 @@ describeWithChromium('shopper widget and agent console against the real server',
     // The bot said nothing while the agent owned the conversation.
     expect((await transcript(shopper)).filter((l) => l.startsWith('bot|'))).toHaveLength(botRepliesAtClaim);
 
-    await agent.locator('[data-resolve]').click();
+    await agent.keyboard.press('Alt+r');
     await agent.locator('[data-chat-status]', { hasText: 'resolved' }).waitFor();
     await waitForEntry(shopper, 'bot', /rate the help/);
     await shopper.locator('#shopkeep-widget .quick-replies button', { hasText: '5' }).click();
