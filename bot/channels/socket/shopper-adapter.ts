@@ -7,35 +7,17 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import type { Conversation, Store, StoredMessage } from '../../../store';
+import { shopperActivity } from '../shared/activities';
 import { persistReplies, storedReplyOf } from '../shared/turn-pipeline';
 import { toChatMessage } from './chat-message';
 import type { ChatMessage } from './events';
 
-/** Channel id of the storefront widget in Activities. */
-export const WIDGET_CHANNEL_ID = 'widget';
-/** The bot's account in Activities. */
-export const BOT_ACCOUNT = { id: 'shopkeep', name: 'Shopkeep', role: 'bot' } as const;
+export { WIDGET_CHANNEL_ID, BOT_ACCOUNT, shopperActivity } from '../shared/activities';
 
 /** Where the adapter delivers what the bot says: the server wires it to the socket room. */
 export interface ShopperOutbox {
   deliver(conversationId: string, message: ChatMessage): void;
   typing(conversationId: string, typing: boolean): void;
-}
-
-/** The Activity for a stored shopper message. */
-export function shopperActivity(conversation: Conversation, message: StoredMessage): Partial<Activity> {
-  return {
-    type: ActivityTypes.Message,
-    id: message.id,
-    text: message.text,
-    locale: conversation.locale,
-    timestamp: new Date(message.createdAt),
-    channelId: conversation.channel === 'widget' ? WIDGET_CHANNEL_ID : conversation.channel,
-    serviceUrl: '',
-    from: { id: conversation.sessionId, name: 'shopper', role: 'user' },
-    recipient: { ...BOT_ACCOUNT },
-    conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
-  };
 }
 
 /**

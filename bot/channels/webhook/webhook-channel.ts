@@ -2,7 +2,7 @@ import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ResourceRes
 import type { Conversation, Store, StoredMessage } from '../../../store';
 import { linkChannelUser } from '../shared/channel-users';
 import { storedReplyOf, type TurnErrorReporter, type TurnPipeline } from '../shared/turn-pipeline';
-import { shopperActivity } from '../socket/shopper-adapter';
+import { shopperActivity } from '../shared/activities';
 import { INBOUND_WEBHOOK_MESSAGE, WEBHOOK_REFERENCE, outboundBody, type InboundWebhookMessage } from './webhook-message';
 
 /** What became of an inbound webhook message (the API maps each to a status). */
