@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { LOCALES, type Locale } from './types';
+import { LOCALES, OUT_OF_SCOPE, type Locale } from './types';
 import { detectLocale } from './text';
 
 /** One training or test message. */
@@ -17,6 +17,9 @@ const ROW = z.object({
   intent: z.string().trim().regex(/^[\w.-]+$/u, 'intent names are letters, digits, _ . -'),
   locale: z.enum(LOCALES).optional(),
 });
+
+/** Names other data sets give the out-of-scope label (CLINC150's `oos`), read as {@link OUT_OF_SCOPE}. */
+const OUT_OF_SCOPE_ALIASES: ReadonlySet<string> = new Set(['oos', 'out-of-scope', 'outofscope', OUT_OF_SCOPE]);
 
 /**
  * Parses a `text,intent[,locale]` CSV (header required). Rows are validated; the first bad
@@ -35,7 +38,8 @@ export function parseIntentCsv(content: string | Buffer, source = 'csv'): Labell
       const issue = row.error.issues[0];
       throw new Error(`${source} row ${i + 2}: ${issue?.path.join('.') || 'row'} ${issue?.message ?? 'invalid'}`);
     }
-    return { text: row.data.text, intent: row.data.intent, locale: row.data.locale ?? detectLocale(row.data.text) };
+    const intent = OUT_OF_SCOPE_ALIASES.has(row.data.intent.toLowerCase()) ? OUT_OF_SCOPE : row.data.intent;
+    return { text: row.data.text, intent, locale: row.data.locale ?? detectLocale(row.data.text) };
   });
 }
 
