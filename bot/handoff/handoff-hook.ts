@@ -19,6 +19,15 @@ export function parseRating(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * True while humans own a conversation (a handoff is queued, assigned or transferred). Anything
+ * that speaks to shoppers outside the bot's dialogs (offers, reminders) must check it: the bot
+ * sends nothing then.
+ */
+export function humansOwnConversation(store: Store, conversationId: string): boolean {
+  return store.handoffs.activeFor(conversationId) !== undefined;
+}
+
 function triggerOf(u: Understanding): HandoffTrigger | undefined {
   if (u.intent === 'talk_to_human') return 'asked';
   if (u.intent === 'complaint') return 'complaint';

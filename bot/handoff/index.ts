@@ -1,4 +1,4 @@
-export { HandoffHook, parseRating } from './handoff-hook';
+export { HandoffHook, parseRating, humansOwnConversation } from './handoff-hook';
 export {
   HandoffService,
   HandoffError,

@@ -1,5 +1,5 @@
 import { ConversationState, TestAdapter, type Activity } from 'botbuilder';
-import { ConversationDelivery, HandoffHook, HandoffService, HandoffSweeper, ShopBot, SqliteStorage, DEFAULT_HANDOFF_SETTINGS } from '../../bot';
+import { ConversationDelivery, HandoffHook, HandoffService, HandoffSweeper, ShopBot, SqliteStorage, DEFAULT_HANDOFF_SETTINGS, humansOwnConversation } from '../../bot';
 import { createBuiltinNlu, type Nlu } from '../../nlu';
 import { openStore, sequentialIds, type Store } from '../../store';
 import { addAgent, manualClock } from './fixtures';
@@ -39,6 +39,7 @@ describe('the bot around a human handoff, as a TestAdapter script', () => {
     const handoff = store.handoffs.activeFor(conversationId)!;
     expect(handoff).toMatchObject({ status: 'queued', trigger: 'asked' });
 
+    expect(humansOwnConversation(store, conversationId)).toBe(true);
     service.claim(handoff.id, agent);
     await adapter.send('hello? where is my order?').assertNoReply('the bot must not answer while an agent owns the conversation', 300);
     await adapter.send('I want to talk to a human').assertNoReply('not even to a repeated ask', 300);
@@ -47,6 +48,7 @@ describe('the bot around a human handoff, as a TestAdapter script', () => {
     expect(delivered.map((d) => d.role)).toEqual(['system', 'agent']);
 
     service.resolve(handoff.id, agent);
+    expect(humansOwnConversation(store, conversationId)).toBe(false);
     expect(delivered.at(-1)?.text).toMatch(/rate the help/);
     // The CSAT question is a stored bot message; the rating answers it.
     await adapter.send('5').assertReply((a) => expect(textOf(a)).toMatch(/Thank you for your rating/));
