@@ -18,3 +18,5 @@ export type { WebhookOutboxRepository } from './webhook-outbox-repository';
 export { subjectHash, type PrivacyRepository, type PrivacyRequest, type PrivacyRequestKind, type PersonalRows } from './privacy-repository';
 export type { OffersRepository, StoredPolicy } from './offers-repository';
 export { REDEMPTION_OUTCOMES, type CouponsRepository, type NewCoupon, type RedemptionOutcome } from './coupons-repository';
+export { LOW_CONFIDENCE, type AnalyticsRepository, type TranscriptTurn, type TranscriptEvent, type TranscriptDetail, type MisunderstoodMessage, type IntentAssignment } from './analytics-repository';
+export * from './analytics';

@@ -23,6 +23,7 @@ import { ChannelsRepository } from './channels-repository';
 import { WebhookOutboxRepository } from './webhook-outbox-repository';
 import { OffersRepository } from './offers-repository';
 import { CouponsRepository } from './coupons-repository';
+import { AnalyticsRepository } from './analytics-repository';
 
 /** Options for {@link openStore}. */
 export interface StoreOptions {
@@ -85,6 +86,8 @@ export interface Store {
   readonly offers: OffersRepository;
   /** Single-use coupons issued with offers, and their redemptions (issue 6). */
   readonly coupons: CouponsRepository;
+  /** The manager dashboard's aggregations, transcripts and misunderstood messages (issue 8). */
+  readonly analytics: AnalyticsRepository;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** True when the shop has no products yet (a new database). */
@@ -128,6 +131,7 @@ export function openStore(options: StoreOptions): Store {
     webhookOutbox: new WebhookOutboxRepository(db, clock, ids),
     offers: new OffersRepository(db, clock),
     coupons: new CouponsRepository(db),
+    analytics: new AnalyticsRepository(db, clock),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     isEmpty: () => db.prepare('SELECT count(*) FROM products').pluck().get() === 0,
     close: () => {
