@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { isoNow, type Clock } from './clock';
+import { statements } from './statements';
 import type { ChannelLink, ExternalChannel } from './types';
 
 interface LinkRow {
@@ -34,11 +35,13 @@ export class ChannelsRepository {
   private readonly insertReceipt: Statement;
   private readonly receiptOf: Statement<[string], { stored_id: string }>;
   private readonly pruneReceipts: Statement<[string]>;
+  private readonly sql: (sql: string) => Statement;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
   ) {
+    this.sql = statements(db);
     this.byKey = db.prepare('SELECT * FROM channel_sessions WHERE channel = ? AND external_key = ?');
     this.bySession = db.prepare('SELECT * FROM channel_sessions WHERE session_id = ?');
     this.insertLink = db.prepare(`INSERT INTO channel_sessions (channel, external_key, session_id, reference, created_at, updated_at)
@@ -76,6 +79,17 @@ export class ChannelsRepository {
       else this.insertLink.run({ channel, externalKey, sessionId: newSession(), reference: json, now });
       return this.find(channel, externalKey) as ChannelLink;
     })();
+  }
+
+  /** Points a link at a new session (its old one was erased, e.g. by retention). */
+  replaceSession(channel: ExternalChannel, externalKey: string, sessionId: string): ChannelLink {
+    this.sql('UPDATE channel_sessions SET session_id = ?, updated_at = ? WHERE channel = ? AND external_key = ?').run(
+      sessionId,
+      isoNow(this.clock),
+      channel,
+      externalKey,
+    );
+    return this.find(channel, externalKey) as ChannelLink;
   }
 
   /**

@@ -17,8 +17,11 @@ export interface ChannelUser {
  */
 export function linkChannelUser(store: Store, user: ChannelUser): Conversation {
   return store.transaction(() => {
-    const link = store.channels.link(user.channel, user.externalKey, user.reference, () => store.sessions.create(user.locale).id);
-    store.sessions.touch(link.sessionId);
+    const newSession = (): string => store.sessions.create(user.locale).id;
+    let link = store.channels.link(user.channel, user.externalKey, user.reference, newSession);
+    // The session may have been erased (retention, a deletion request) while the link stayed.
+    if (store.sessions.findById(link.sessionId)) store.sessions.touch(link.sessionId);
+    else link = store.channels.replaceSession(user.channel, user.externalKey, newSession());
     return store.conversations.openForSession(link.sessionId, user.channel, user.locale);
   });
 }

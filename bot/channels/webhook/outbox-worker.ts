@@ -17,10 +17,18 @@ export interface DeliveryPolicy {
   timeoutMs: number;
   /** Deliveries sent per sweep round. @default 50 */
   batchSize: number;
+  /**
+   * How long inbound message ids are remembered (replays within it are refused with 409;
+   * older ones are refused anyway by their stale timestamp). @default 604800000 (7 days)
+   */
+  receiptRetentionMs?: number;
 }
 
 /** Defaults of {@link DeliveryPolicy} (all but the callback and secret). */
-export const DEFAULT_DELIVERY_POLICY = { maxAttempts: 8, baseDelayMs: 5000, maxDelayMs: 3_600_000, timeoutMs: 10_000, batchSize: 50 } as const;
+export const DEFAULT_DELIVERY_POLICY = { maxAttempts: 8, baseDelayMs: 5000, maxDelayMs: 3_600_000, timeoutMs: 10_000, batchSize: 50, receiptRetentionMs: 7 * 86_400_000 } as const;
+
+/** Old receipts are forgotten at most this often (one DELETE per hour is plenty). */
+const RECEIPT_PRUNE_INTERVAL_MS = 3_600_000;
 
 /** What one sweep did. */
 export interface DeliverySweep {
@@ -46,6 +54,7 @@ export class WebhookOutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<DeliverySweep> | undefined;
   private again = false;
+  private lastPrune = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly store: Store,
@@ -86,7 +95,16 @@ export class WebhookOutboxWorker {
     return this.running;
   }
 
+  private forgetOldReceipts(): void {
+    const now = this.clock.now();
+    if (now - this.lastPrune < RECEIPT_PRUNE_INTERVAL_MS) return;
+    this.lastPrune = now;
+    const retention = this.policy.receiptRetentionMs ?? DEFAULT_DELIVERY_POLICY.receiptRetentionMs;
+    this.store.channels.forgetReceiptsBefore(new Date(now - retention).toISOString());
+  }
+
   private async sweepRounds(): Promise<DeliverySweep> {
+    this.forgetOldReceipts();
     const total: DeliverySweep = { delivered: 0, retried: 0, dead: 0 };
     let progress = true;
     while (progress || this.again) {
