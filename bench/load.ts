@@ -2,12 +2,13 @@
  * Load benchmark (issue 10): N simulated shoppers on `/shopper` (real socket.io clients in a
  * separate process), each sending a mixed shop question every second, against the real server
  * (`dist/server/main.js`) and, in the same run, against the yardstick: a bare socket.io +
- * SQLite echo server. Prints achieved turns/s and p50/p99 turn latency (sent → bot reply) and
- * the ratios.
+ * SQLite echo server. Prints achieved turns/s, p50/p99 turn latency (sent → bot reply), errors,
+ * the server's CPU time per turn and memory, the machine's load, and the ratios.
  *
  * Usage: node dist/bench/load.js [--shoppers 1000] [--seconds 20] [--ramp] [--soak MINUTES]
- *   --ramp  raise the shopper count until p99 > 100 ms or errors appear, and say where it broke
- *   --soak  hold the load for MINUTES and report every minute (memory of the server included)
+ *   --ramp  raise the shopper count until the server no longer keeps up (p99 ≥ 100 ms, errors,
+ *           or under 90 % of the offered turns), and say where and why it broke
+ *   --soak  hold the load for MINUTES and report every minute (with the server's memory)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +20,18 @@ import { parseArgs } from 'node:util';
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const P99_GOAL_MS = 100;
+/** Shopper counts the ramp tries, in order. */
+const RAMP = [50, 100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000] as const;
+/**
+ * The simulated shoppers all come from 127.0.0.1 and send a message a second: the abuse limits
+ * (meant for one real person or address) are lifted so the pipeline, not the limiter, is measured.
+ */
+const UNLIMITED = {
+  SHOPKEEP_SESSION_MESSAGES_PER_MINUTE: '1000000',
+  SHOPKEEP_IP_MESSAGES_PER_MINUTE: '100000000',
+  SHOPKEEP_IP_CONNECTIONS_PER_MINUTE: '1000000',
+  SHOPKEEP_IP_MAX_SOCKETS: '1000000',
+};
 
 interface Figures {
   shoppers: number;
@@ -29,6 +42,32 @@ interface Figures {
   turnsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Server CPU (user + system) per answered turn: less sensitive to a busy machine than latency. */
+  cpuMsPerTurn: number;
+  /** Server resident memory at the end, in MB. */
+  rssMb: number;
+}
+
+interface WindowFigures {
+  window: number;
+  turnsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/** CPU time (ms) and resident memory (MB) of a process, from /proc (Linux; NaN elsewhere). */
+function processStats(pid: number | undefined): { cpuMs: number; rssMb: number } {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    // Linux reports CPU in clock ticks of 1/100 s on every common configuration.
+    return { cpuMs: ticks * 10, rssMb: rssKb / 1024 };
+  } catch {
+    return { cpuMs: Number.NaN, rssMb: Number.NaN };
+  }
 }
 
 function startProcess(script: string, args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
@@ -45,59 +84,108 @@ function startProcess(script: string, args: string[], env: Record<string, string
   });
 }
 
-function runSwarm(port: number, shoppers: number, seconds: number): Promise<Figures> {
-  const swarm = spawn(process.execPath, [path.join(DIST, 'bench', 'load', 'shopper-swarm.js'), `http://127.0.0.1:${port}`, String(shoppers), String(seconds)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+function runSwarm(port: number, shoppers: number, seconds: number, onWindow?: (w: WindowFigures) => void): Promise<Omit<Figures, 'cpuMsPerTurn' | 'rssMb'>> {
+  const args = [path.join(DIST, 'bench', 'load', 'shopper-swarm.js'), `http://127.0.0.1:${port}`, String(shoppers), String(seconds), '1000'];
+  if (onWindow) args.push('60');
+  const swarm = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let last = '';
+  readline.createInterface({ input: swarm.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    const entry = JSON.parse(line) as WindowFigures | Figures;
+    if ('window' in entry) onWindow?.(entry);
+    else last = line;
   });
-  let out = '';
-  swarm.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   return new Promise((resolve, reject) => {
-    swarm.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Figures) : reject(new Error(`swarm exited with ${code}`))));
+    swarm.once('exit', (code) => (code === 0 && last ? resolve(JSON.parse(last) as Figures) : reject(new Error(`swarm exited with ${code}`))));
   });
 }
 
-async function measureShop(shoppers: number, seconds: number, dir: string): Promise<Figures> {
-  const { child, port } = await startProcess(path.join(DIST, 'server', 'main.js'), [], {
+async function measure(server: { child: ChildProcess; port: number }, shoppers: number, seconds: number, onWindow?: (w: WindowFigures) => void): Promise<Figures> {
+  try {
+    const before = processStats(server.child.pid);
+    const figures = await runSwarm(server.port, shoppers, seconds, onWindow);
+    const after = processStats(server.child.pid);
+    return { ...figures, cpuMsPerTurn: (after.cpuMs - before.cpuMs) / Math.max(1, figures.replied), rssMb: after.rssMb };
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+}
+
+async function startShop(dir: string, shoppers: number): Promise<{ child: ChildProcess; port: number }> {
+  return startProcess(path.join(DIST, 'server', 'main.js'), [], {
     PORT: '0',
     HOST: '127.0.0.1',
-    SHOPKEEP_DB: path.join(dir, `shop-${shoppers}.db`),
+    SHOPKEEP_DB: path.join(dir, `shop-${shoppers}-${Date.now()}.db`),
     SHOPKEEP_DEMO: '1',
     LOG_LEVEL: 'info',
+    ...UNLIMITED,
   });
-  try {
-    return await runSwarm(port, shoppers, seconds);
-  } finally {
-    child.kill('SIGTERM');
-  }
 }
 
-async function measureEcho(shoppers: number, seconds: number, dir: string): Promise<Figures> {
-  const { child, port } = await startProcess(path.join(DIST, 'bench', 'load', 'echo-server.js'), [path.join(dir, `echo-${shoppers}.db`)], {});
-  try {
-    return await runSwarm(port, shoppers, seconds);
-  } finally {
-    child.kill('SIGTERM');
-  }
+function measureEcho(shoppers: number, seconds: number, dir: string): Promise<Figures> {
+  return startProcess(path.join(DIST, 'bench', 'load', 'echo-server.js'), [path.join(dir, `echo-${shoppers}-${Date.now()}.db`)], {}).then((echo) => measure(echo, shoppers, seconds));
 }
 
 function line(name: string, f: Figures): string {
-  return `${name.padEnd(12)} shoppers ${String(f.connected).padStart(5)}  turns/s ${f.turnsPerSecond.toFixed(0).padStart(5)}  p50 ${f.p50Ms.toFixed(1).padStart(6)} ms  p99 ${f.p99Ms.toFixed(1).padStart(6)} ms  errors ${f.errors}`;
+  return (
+    `${name.padEnd(12)} shoppers ${String(f.connected).padStart(5)}  turns/s ${f.turnsPerSecond.toFixed(0).padStart(5)}  ` +
+    `p50 ${f.p50Ms.toFixed(1).padStart(7)} ms  p99 ${f.p99Ms.toFixed(1).padStart(7)} ms  errors ${f.errors}  ` +
+    `server CPU ${f.cpuMsPerTurn.toFixed(2)} ms/turn  RSS ${f.rssMb.toFixed(0)} MB`
+  );
 }
 
-function keptUp(f: Figures): boolean {
-  return f.errors === 0 && f.p99Ms < P99_GOAL_MS && f.turnsPerSecond >= 0.9 * f.connected;
+function machine(): string {
+  const [one, five] = os.loadavg();
+  return `machine: ${os.cpus().length} cores, load average ${one?.toFixed(1)} (1 min) ${five?.toFixed(1)} (5 min)`;
+}
+
+/** Why a run did not keep up, or undefined when it did. */
+function brokenBy(f: Figures): string | undefined {
+  if (f.errors > 0) return `${f.errors} errors (timeouts or refused acks)`;
+  if (f.turnsPerSecond < 0.9 * f.connected) return `throughput ${f.turnsPerSecond.toFixed(0)} turns/s < 90 % of the ${f.connected} offered: the server is saturated`;
+  if (f.p99Ms >= P99_GOAL_MS) return `p99 ${f.p99Ms.toFixed(0)} ms ≥ ${P99_GOAL_MS} ms`;
+  return undefined;
 }
 
 async function compare(shoppers: number, seconds: number, dir: string): Promise<Figures> {
-  const shop = await measureShop(shoppers, seconds, dir);
+  console.log(machine());
+  const shop = await measure(await startShop(dir, shoppers), shoppers, seconds);
   const echo = await measureEcho(shoppers, seconds, dir);
   console.log(line('shopkeep', shop));
   console.log(line('echo (yard)', echo));
+  const broken = brokenBy(shop);
   console.log(
-    `ratio        p99 ${(shop.p99Ms / echo.p99Ms).toFixed(1)}× the echo server's; turns/s ${(shop.turnsPerSecond / echo.turnsPerSecond).toFixed(2)}× ; ` +
-      `goal (p99 < ${P99_GOAL_MS} ms, 0 errors, keeps up): ${keptUp(shop) ? 'met' : 'NOT met'}`,
+    `ratio        p99 ${(shop.p99Ms / echo.p99Ms).toFixed(1)}× the echo server's; turns/s ${(shop.turnsPerSecond / echo.turnsPerSecond).toFixed(2)}×; ` +
+      `CPU per turn ${(shop.cpuMsPerTurn / echo.cpuMsPerTurn).toFixed(1)}×; goal (p99 < ${P99_GOAL_MS} ms, 0 errors, keeps up): ${broken ? `NOT met (${broken})` : 'met'}`,
   );
   return shop;
+}
+
+async function ramp(seconds: number, dir: string): Promise<void> {
+  let kept: number | undefined;
+  for (const n of RAMP) {
+    const shop = await compare(n, seconds, dir);
+    const broken = brokenBy(shop);
+    if (broken) {
+      console.log(`keeps up with ${kept ?? 'no tried count'} shoppers; breaks at ${n}: ${broken}`);
+      return;
+    }
+    kept = n;
+  }
+  console.log(`kept up with every count tried, up to ${kept}`);
+}
+
+async function soak(shoppers: number, minutes: number, dir: string): Promise<void> {
+  console.log(machine());
+  const server = await startShop(dir, shoppers);
+  const pid = server.child.pid;
+  const figures = await measure(server, shoppers, minutes * 60, (w) => {
+    const { rssMb } = processStats(pid);
+    console.log(
+      `minute ${String(w.window).padStart(3)}  turns/s ${w.turnsPerSecond.toFixed(0).padStart(5)}  p50 ${w.p50Ms.toFixed(1).padStart(7)} ms  ` +
+        `p99 ${w.p99Ms.toFixed(1).padStart(7)} ms  errors ${w.errors}  server RSS ${rssMb.toFixed(0)} MB  load ${os.loadavg()[0]?.toFixed(1)}`,
+    );
+  });
+  console.log(line('soak total', figures));
 }
 
 async function main(): Promise<void> {
@@ -106,18 +194,9 @@ async function main(): Promise<void> {
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopkeep-load-'));
   try {
-    if (values.ramp) {
-      for (let n = 500; n <= 5000; n += 500) {
-        const shop = await compare(n, Number(values.seconds), dir);
-        if (!keptUp(shop)) {
-          console.log(`breaks at ${n} shoppers`);
-          break;
-        }
-      }
-      return;
-    }
-    const seconds = values.soak ? Number(values.soak) * 60 : Number(values.seconds);
-    await compare(Number(values.shoppers), seconds, dir);
+    if (values.ramp) await ramp(Number(values.seconds), dir);
+    else if (values.soak) await soak(Number(values.shoppers), Number(values.soak), dir);
+    else await compare(Number(values.shoppers), Number(values.seconds), dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
