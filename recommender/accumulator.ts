@@ -2,6 +2,8 @@
 export interface ScoredList {
   ids: Int32Array;
   scores: Float32Array;
+  /** Raw co-occurrence behind each score, kept once a row is updated in place. */
+  co?: Float32Array;
 }
 
 /**

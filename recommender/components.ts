@@ -1,4 +1,4 @@
-import { ScoreAccumulator } from './accumulator';
+import { ScoreAccumulator, topK } from './accumulator';
 import { foldIn, type AlsModel } from './als';
 import type { InteractionIndex, UserHistory } from './interactions';
 import type { ItemSimilarity } from './item-similarity';
@@ -128,10 +128,10 @@ export class ComponentScorer {
   /** The most popular items, best first (cached until the index changes). */
   popularItems(): number[] {
     const index = this.models.index;
-    if (this.popularVersion !== index.version) {
+    if (isStale(this.popularVersion, index.version)) {
       const totals = index.itemTotals;
-      const order = totals.map((_, item) => item).sort((a, b) => (totals[b] as number) - (totals[a] as number));
-      this.popular = order.slice(0, POPULAR_CANDIDATES);
+      // A linear top-k pass, not a sort: this runs again after every new event.
+      this.popular = topK(totals.keys(), (item) => totals[item] as number, POPULAR_CANDIDATES);
       this.popularVersion = index.version;
     }
     return this.popular;
@@ -164,7 +164,7 @@ export class ComponentScorer {
   /** Popularity scaled to max 1, cached until the index changes. */
   private popularity(): Float64Array {
     const index = this.models.index;
-    if (this.popularityVersion !== index.version || this.popularityScores.length < index.itemCount) {
+    if (isStale(this.popularityVersion, index.version) || this.popularityScores.length < index.itemCount) {
       const totals = index.itemTotals;
       const max = totals.reduce((m, t) => Math.max(m, t), 1e-12);
       this.popularityScores = new Float64Array(Math.max(16, this.marked.length));
@@ -182,6 +182,14 @@ export class ComponentScorer {
     this.candidates.length = 0;
     this.acc.ensure(size);
   }
+}
+
+/**
+ * Popularity moves slowly: refreshing it after each 1% growth of the event count (every event
+ * for a small shop) keeps it exact enough while a busy shop's queries skip an O(items) pass.
+ */
+function isStale(cachedVersion: number, version: number): boolean {
+  return cachedVersion < 0 || version - cachedVersion > cachedVersion * 0.01;
 }
 
 /** Items older than this weigh under 0.5% of the newest: skipping them changes no ranking. */

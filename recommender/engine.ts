@@ -91,8 +91,8 @@ export class Recommender {
     const item = index.itemOf(event.itemId);
     const change = index.append(user, item, eventWeight(event, this.eventWeights), event.kind);
     itemUsers.record(user, item, change.before, change.after);
-    this.models.cooccurrence.touch(user, item);
-    this.models.sequence.touch(user, item);
+    this.models.cooccurrence.record(user, item, change.before, change.after);
+    this.models.sequence.record(user, item, change.before, change.after);
   }
 
   /** Replaces the catalog (prices, stock, text): filters and the content model follow at once. */

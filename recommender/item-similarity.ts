@@ -21,12 +21,14 @@ export interface ItemSimilarityOptions {
   window?: number;
 }
 
+/** Rows of items with at most this many shoppers are recomputed exactly after an event. */
+const EXACT_ROW_USERS = 50;
+
 const EMPTY: ScoredList = { ids: new Int32Array(0), scores: new Float32Array(0) };
 
 /**
- * Item-item neighbour lists with shrunk cosine weights. Rows touched by new events are marked
- * dirty and recomputed exactly from the histories on next use, so an event costs O(history)
- * and no full rebuild is needed.
+ * Item-item neighbour lists with shrunk cosine weights, kept up to date event by event by
+ * {@link ItemSimilarity.record} (no full rebuild per event).
  */
 export class ItemSimilarity {
   private lists: ScoredList[] = [];
@@ -79,10 +81,80 @@ export class ItemSimilarity {
     return this.lists[item] ?? EMPTY;
   }
 
-  /** Marks the rows an event of `user` on `item` changes (call after the index is updated). */
-  touch(user: number, item: number): void {
-    this.dirty.add(item);
-    for (const other of this.index.histories[user]?.items ?? []) this.dirty.add(other);
+  /**
+   * Applies one event of `user` on `item` (call after the index and `ItemUsers` are updated;
+   * `before`/`after` are the item's strengths for the user). Rows of items with few shoppers
+   * are recomputed exactly on next use; rows of busy items get the new co-occurrence added in
+   * place, which costs O(history) instead of a scan of thousands of shoppers. The in-place
+   * update leaves other pairs' norms as they were: the periodic full rebuild settles that.
+   */
+  record(user: number, item: number, before: number, after: number): void {
+    const history = this.index.histories[user];
+    if (!history) return;
+    const n = history.items.length;
+    if (this.options.mode === 'sequence') {
+      for (let gap = 1; gap <= this.window && n - 1 - gap >= 0; gap++) this.link(history.items[n - 1 - gap] as number, item, 1 / gap);
+      this.dirtyIfSmall(item);
+      return;
+    }
+    for (let at = 0; at < n - 1; at++) {
+      const other = history.items[at] as number;
+      const delta = this.options.binary ? (before === 0 ? 1 : 0) : (history.values[at] as number) * (after - before);
+      if (delta === 0) continue;
+      this.link(other, item, delta);
+      this.link(item, other, delta);
+    }
+  }
+
+  /**
+   * Adds `co` to the co-occurrence behind `from` → `to` and re-derives that similarity with
+   * today's norms (so it does not carry the norms of the first event that created it).
+   */
+  private link(from: number, to: number, co: number): void {
+    if (this.dirtyIfSmall(from)) return;
+    const row = this.withCo(this.lists[from] as ScoredList, from);
+    let { ids, scores, co: raw } = row as Required<ScoredList>;
+    let at = ids.indexOf(to);
+    const score = (value: number): number => value / (Math.sqrt(this.norm(from) * this.norm(to)) + this.shrink);
+    if (at < 0) {
+      // A pair outside the kept neighbours starts from what is known of it: this event.
+      if (ids.length >= this.neighbours && score(co) <= (scores[ids.length - 1] ?? 0)) return;
+      if (ids.length < this.neighbours) {
+        ids = Int32Array.from([...ids, to]);
+        scores = Float32Array.from([...scores, 0]);
+        raw = Float32Array.from([...raw, 0]);
+      }
+      at = ids.length - 1;
+      ids[at] = to;
+      raw[at] = 0;
+    }
+    raw[at] = (raw[at] as number) + co;
+    scores[at] = score(raw[at] as number);
+    this.lists[from] = { ids, scores, co: raw };
+    this.bubbleUp(this.lists[from] as Required<ScoredList>, at);
+  }
+
+  private withCo(row: ScoredList, from: number): ScoredList {
+    if (row.co) return row;
+    const co = Float32Array.from(row.ids, (to, r) => (row.scores[r] as number) * (Math.sqrt(this.norm(from) * this.norm(to)) + this.shrink));
+    return { ids: row.ids, scores: row.scores, co };
+  }
+
+  /** One entry grew: move it up to its place. */
+  private bubbleUp(row: Required<ScoredList>, from: number): void {
+    const { ids, scores, co } = row;
+    for (let at = from; at > 0 && (scores[at - 1] as number) < (scores[at] as number); at--) {
+      for (const list of [ids, scores, co]) [list[at - 1], list[at]] = [list[at] as number, list[at - 1] as number];
+    }
+  }
+
+  /** Marks a row for exact recomputation when that is cheap (or the row does not exist yet). */
+  private dirtyIfSmall(item: number): boolean {
+    if (item >= this.lists.length || !this.lists[item] || this.dirty.has(item) || this.itemUsers.usersOf(item).length <= EXACT_ROW_USERS) {
+      this.dirty.add(item);
+      return true;
+    }
+    return false;
   }
 
   private computeRow(item: number): ScoredList {

@@ -98,6 +98,22 @@ describe('recommender updates and persistence', () => {
     expect(together[0]).toMatchObject({ itemId: 'tea', reason: { kind: 'also_bought', becauseOf: 'lantern-copper' } });
   });
 
+  it('updates a busy item’s links in place, as a rebuild would rank them', () => {
+    const busy = [...events];
+    for (let u = 0; u < 80; u++) busy.push({ userId: `regular-${u}`, itemId: 'coffee', kind: 'purchase' }, { userId: `regular-${u}`, itemId: u % 2 ? 'tea' : 'mug-red', kind: 'purchase' });
+    const late = Array.from({ length: 30 }, (_, u) => [
+      { userId: `late-${u}`, itemId: 'coffee', kind: 'purchase' as const },
+      { userId: `late-${u}`, itemId: 'lantern-copper', kind: 'purchase' as const },
+    ]).flat();
+    const live = buildRecommender(busy, { catalog: SHOP_CATALOG, seed: 5 });
+    expect(ids(live.boughtTogether(['coffee'], { k: 9 }).filter((r) => r.reason.kind === 'also_bought'))).not.toContain('lantern-copper');
+    for (const event of late) live.addInteraction(event);
+    const rebuilt = buildRecommender([...busy, ...late], { catalog: SHOP_CATALOG, seed: 5, blend: live.blend });
+    const linked = (r: typeof live) => ids(r.boughtTogether(['coffee'], { k: 9 }).filter((x) => x.reason.kind === 'also_bought'));
+    expect(linked(live)).toContain('lantern-copper');
+    expect(linked(live).slice(0, 3)).toEqual(linked(rebuilt).slice(0, 3));
+  });
+
   it('a view counts as viewed, not bought, in the reason', () => {
     const recommender = build();
     recommender.addInteraction({ userId: 'browser', itemId: 'coffee', kind: 'view' });
