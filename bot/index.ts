@@ -14,3 +14,4 @@ export * from './handoff';
 export * from './channels/shared';
 export * from './channels/botframework';
 export * from './channels/webhook';
+export * from './offers';

@@ -12,6 +12,7 @@ import { publicApi } from './api';
 import { checkChannelConfig, createMessagingChannels } from './messaging-channels';
 import { shopApi } from './shop-api';
 import { createAgentConsole } from './agent-console';
+import { createOfferService, offersApi, redemptionFromOrderEvent } from './offers-api';
 import type { Config } from './config';
 import { errorMiddleware, notFound } from './errors';
 import { OriginPolicy, abuseLimitsOf, guardShopperNamespace, requestLimit, securityHeaders } from './security';
@@ -91,6 +92,8 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   const store = prepareStore(config, deps, logger);
   const nlu = deps.nlu ?? (await createBuiltinNlu({ catalog: store.products.all().map((p) => ({ id: p.id, name: p.name })) }));
   const agentConsole = await createAgentConsole(config, store, logger, deps.clock ?? { now: Date.now });
+  // Coupon offers (issue 6): proactive messages go through the handoff service, stored first.
+  const offers = createOfferService(config, store, (id, message) => void agentConsole.handoffs.post(id, message), deps.clock ?? { now: Date.now }, logger);
   const bot = new ShopBot({ nlu, store, conversationState: new ConversationState(new SqliteStorage(store)), hooks: [agentConsole.hook] });
   // One turn pipeline for the widget, Bot Framework and webhook channels.
   const turns = new TurnPipeline(store, bot);
@@ -104,12 +107,14 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   app.set('trust proxy', config.SHOPKEEP_TRUST_PROXY);
   app.use(securityHeaders(), origins.corsMiddleware());
   app.use('/api', requestLimit(abuseLimitsOf(config), deps.clock ?? { now: Date.now }, { skip: MACHINE_ROUTES }));
-  app.use(shopApi(store, config.SHOPKEEP_SHOP_API_KEY, { onCatalogChanged: () => nlu.setCatalog(store.products.all()) }));
+  app.use(shopApi(store, config.SHOPKEEP_SHOP_API_KEY, { onCatalogChanged: () => nlu.setCatalog(store.products.all()),
+    onOrderEvent: (event, outcome) => { const coupon = redemptionFromOrderEvent(store, event, outcome); return coupon && { coupon }; } }));
   app.use(messaging.rawRouter);
   app.use(express.json({ limit: `${config.SHOPKEEP_MAX_BODY_KB}kb` }));
   app.use(messaging.router);
   app.use(publicApi(store, () => ready));
   app.use(agentConsole.router);
+  app.use(offersApi({ store, auth: agentConsole.auth, offers, clock: deps.clock ?? { now: Date.now }, attributionDays: config.SHOPKEEP_OFFER_ATTRIBUTION_DAYS }));
   app.use(express.static(deps.webRoot ?? defaultWebRoot(), { index: 'index.html' }));
   app.use(notFound);
   app.use(errorMiddleware(logger));
@@ -134,6 +139,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   attachShopperNamespace(shopperNamespace, channel, (sessionId, event) => {
     const pageType = event.pageType ?? (event.productId ? 'product' : undefined);
     const id = store.sessions.recordEvent({ sessionId, ...event, pageType });
+    if (id !== undefined) offers?.onTrackEvent(sessionId);
     return id === undefined ? undefined : String(id);
   }, logger);
   const clock = deps.clock ?? { now: Date.now };
@@ -159,6 +165,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
         httpServer.listen(port, host, () => {
           ready = true;
           agentConsole.announce(httpServer.address() as AddressInfo);
+          offers?.start();
           messaging.start(httpServer.address() as AddressInfo);
           resolve(httpServer.address() as AddressInfo);
         });
@@ -166,6 +173,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
     close: async () => {
       ready = false;
       agentConsole.stop();
+      offers?.stop();
       retention.stop();
       // socket.io's close also closes the HTTP server; running turns finish before the store closes.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));

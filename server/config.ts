@@ -111,6 +111,18 @@ export const CONFIG_SCHEMA = z.object({
   SHOPKEEP_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
   /** How often the retention sweep runs, in minutes. @default 60 */
   SHOPKEEP_RETENTION_SWEEP_MINUTES: z.coerce.number().positive().default(60),
+  /** `0` turns coupon offers off whatever the manager's policy says (they also stay off until a manager enables them). @default '1' */
+  SHOPKEEP_OFFERS: flag.default(true),
+  /** A shopper's session is considered for an offer at most once per this many seconds of tracker events. @default 10 */
+  SHOPKEEP_OFFER_THROTTLE_SECONDS: z.coerce.number().positive().default(10),
+  /** How long an offered coupon code stays valid, in hours. @default 72 */
+  SHOPKEEP_COUPON_VALID_HOURS: z.coerce.number().positive().max(24 * 365).default(72),
+  /** The shop's offset from UTC in minutes: its calendar day for the daily offer budget, month and weekend for the purchase model. @default 0 */
+  SHOPKEEP_OFFER_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-840).max(840).default(0),
+  /** How often page statistics and customer segments are recomputed for offers, in minutes. @default 60 */
+  SHOPKEEP_OFFER_REFRESH_MINUTES: z.coerce.number().positive().default(60),
+  /** Default attribution window of the offers report: a purchase this many days after the decision counts. @default 7 */
+  SHOPKEEP_OFFER_ATTRIBUTION_DAYS: z.coerce.number().positive().max(365).default(7),
 });
 
 /** The parsed configuration. */

@@ -8,6 +8,7 @@ import {
   PAYMENT_METHODS,
   isoNow,
   type Customer,
+  type EventOutcome,
   type Order,
   type Product,
   type Store,
@@ -79,6 +80,8 @@ export const orderEventSchema = z.strictObject({
   trackingNumber: z.string().max(100).optional(),
   eta: time.optional(),
   amountMinor: minor.optional(),
+  /** A Shopkeep coupon code the order used: its redemption is recorded (issue 6, `ShopApiHooks.onOrderEvent`). */
+  couponCode: z.string().min(1).max(64).optional(),
 });
 
 const policiesSchema = z.strictObject({
@@ -189,6 +192,8 @@ function requireShopKey(apiKey: string): RequestHandler {
 export interface ShopApiHooks {
   /** Called after products changed (the NLU's product list follows the catalog). */
   onCatalogChanged?: () => void;
+  /** Called after an order event was applied (or repeated); its result joins the response (coupon redemptions, issue 6). */
+  onOrderEvent?: (event: z.infer<typeof orderEventSchema>, outcome: EventOutcome) => Record<string, unknown> | undefined;
 }
 
 /**
@@ -239,7 +244,7 @@ export function shopApi(store: Store, apiKey: string, hooks: ShopApiHooks = {}):
     const event = orderEventSchema.parse(req.body);
     const outcome = store.orderChanges.applyEvent(event, 'order-events');
     if (outcome === 'unknown_order') throw new HttpError(404, `no order ${event.orderId}`);
-    res.json({ outcome });
+    res.json({ outcome, ...hooks.onOrderEvent?.(event, outcome) });
   });
 
   return router;

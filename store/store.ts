@@ -23,6 +23,7 @@ import { ChannelsRepository } from './channels-repository';
 import { WebhookOutboxRepository } from './webhook-outbox-repository';
 import { OffersRepository } from './offers-repository';
 import { CouponsRepository } from './coupons-repository';
+import { OfferSignalsRepository } from './offer-signals-repository';
 import { AnalyticsRepository } from './analytics-repository';
 
 /** Options for {@link openStore}. */
@@ -86,6 +87,8 @@ export interface Store {
   readonly offers: OffersRepository;
   /** Single-use coupons issued with offers, and their redemptions (issue 6). */
   readonly coupons: CouponsRepository;
+  /** Orders, tracker events and redemptions as the offer engine reads them (issue 6). */
+  readonly offerSignals: OfferSignalsRepository;
   /** The manager dashboard's aggregations, transcripts and misunderstood messages (issue 8). */
   readonly analytics: AnalyticsRepository;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
@@ -131,6 +134,7 @@ export function openStore(options: StoreOptions): Store {
     webhookOutbox: new WebhookOutboxRepository(db, clock, ids),
     offers: new OffersRepository(db, clock),
     coupons: new CouponsRepository(db),
+    offerSignals: new OfferSignalsRepository(db),
     analytics: new AnalyticsRepository(db, clock),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     isEmpty: () => db.prepare('SELECT count(*) FROM products').pluck().get() === 0,

@@ -1,6 +1,7 @@
 import type { OrderFacts, ReplyTexts } from './types';
 import { SHOP_EN } from './shop-en';
 import { HANDOFF_EN } from './handoff-en';
+import { OFFER_EN } from './offer-en';
 
 const STATUS_NAMES: Record<string, string> = {
   pending: 'waiting for payment',
@@ -28,6 +29,7 @@ function orderStatus(o: OrderFacts): string {
 export const EN: ReplyTexts = {
   shop: SHOP_EN,
   handoff: HANDOFF_EN,
+  offers: OFFER_EN,
   greeting: "Hi! I'm the shop assistant. I can track an order, help with returns and refunds, and find products for you.",
   greetingBack: 'Hello again! How can I help?',
   goodbye: 'Thanks for stopping by. Goodbye!',

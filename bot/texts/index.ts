@@ -6,6 +6,7 @@ import { ZH } from './zh';
 export type { OrderFacts, ReplyTexts } from './types';
 export type { ShopTexts } from './shop-types';
 export type { HandoffTexts } from './handoff-types';
+export type { OfferTexts } from './offer-types';
 
 const TEXTS: Record<Locale, ReplyTexts> = { en: EN, zh: ZH };
 

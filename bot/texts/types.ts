@@ -1,6 +1,7 @@
 import type { HandoffTexts } from './handoff-types';
 
 import type { ShopTexts } from './shop-types';
+import type { OfferTexts } from './offer-types';
 
 /** Facts of an order as the bot tells them. */
 export interface OrderFacts {
@@ -20,6 +21,8 @@ export interface ReplyTexts {
   shop: ShopTexts;
   /** Around a human handoff (bot/handoff). */
   handoff: HandoffTexts;
+  /** The coupon offer (bot/offers). */
+  offers: OfferTexts;
   greeting: string;
   greetingBack: string;
   goodbye: string;

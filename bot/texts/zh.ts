@@ -1,6 +1,7 @@
 import type { OrderFacts, ReplyTexts } from './types';
 import { SHOP_ZH } from './shop-zh';
 import { HANDOFF_ZH } from './handoff-zh';
+import { OFFER_ZH } from './offer-zh';
 
 const STATUS_NAMES: Record<string, string> = {
   pending: '等待付款',
@@ -28,6 +29,7 @@ function orderStatus(o: OrderFacts): string {
 export const ZH: ReplyTexts = {
   shop: SHOP_ZH,
   handoff: HANDOFF_ZH,
+  offers: OFFER_ZH,
   greeting: '您好！我是店铺助手，可以帮您查询订单、办理退货退款，还能为您挑选商品。',
   greetingBack: '您好，请问有什么可以帮您？',
   goodbye: '感谢光临，再见！',
