@@ -93,6 +93,23 @@ describe('POST /api/messages', () => {
     expect(count('messages')).toBe(messages);
   });
 
+  it('shows product cards as hero cards on the channel while the transcript keeps the shop cards', async () => {
+    const res = await post(activity('how much is the regency cakestand?', 'act-cards', { deliveryMode: 'expectReplies', conversation: { id: 'bf-conv-cards' } }));
+    const body = (await res.json()) as { activities: Array<{ attachments?: Array<{ contentType: string; content: { title?: string; buttons?: Array<{ value: string }> } }> }> };
+    const cards = body.activities.flatMap((a) => a.attachments ?? []);
+    expect(cards).toEqual([
+      expect.objectContaining({
+        contentType: 'application/vnd.microsoft.card.hero',
+        content: expect.objectContaining({ title: 'Regency Cakestand 3 Tier', buttons: [expect.objectContaining({ value: '/product.html?id=22423' })] }),
+      }),
+    ]);
+    const stored = running.shop.store.db
+      .prepare("SELECT payload FROM messages WHERE role = 'bot' AND payload LIKE '%22423%'")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(stored).cards).toEqual([expect.objectContaining({ id: '22423', name: 'Regency Cakestand 3 Tier' })]);
+  });
+
   it.each([
     ['not JSON', '{"type": "message", '],
     ['no conversation', { ...{ type: 'message', text: 'hi', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', from: { id: 'u' } } }],

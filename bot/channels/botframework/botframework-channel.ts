@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { Conversation, Store, StoredMessage } from '../../../store';
 import { activityOfMessage } from '../shared/attachments';
+import { toBotFrameworkCards } from './cards';
 import { linkChannelUser } from '../shared/channel-users';
 import type { TurnErrorReporter, TurnPipeline } from '../shared/turn-pipeline';
 
@@ -84,7 +85,7 @@ export class BotFrameworkChannel {
     const { message, created } = this.pipeline.storeShopperMessage(conversation.id, activity.text.trim(), activity.id || undefined);
     // A channel's redelivery of the same Activity: stored once, answered once.
     if (!created) return;
-    await this.pipeline.queue(conversation.id, () => this.pipeline.turnLogic(conversation, message)(context));
+    await this.pipeline.queue(conversation.id, () => this.pipeline.turnLogic(conversation, message, toBotFrameworkCards)(context));
   }
 
   /**
@@ -96,7 +97,9 @@ export class BotFrameworkChannel {
     if (link?.channel !== 'botframework') throw new Error(`conversation ${conversation.id} has no Bot Framework reference`);
     const reference = link.reference as Partial<ConversationReference>;
     await this.adapter.continueConversationAsync(this.credentials.appId, reference, async (context) => {
-      await context.sendActivity(activityOfMessage(message));
+      const activity = activityOfMessage(message);
+      toBotFrameworkCards(activity);
+      await context.sendActivity(activity);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, type Activity, type Attachment } from 'botbuilder';
+import { ActivityTypes, type Activity, type Attachment } from 'botbuilder';
 import type { StoredMessage } from '../../../store';
 import type { CouponOffer, ProductCard } from '../socket/events';
 
@@ -30,8 +30,7 @@ function attachmentsOf(payload: Record<string, unknown>): Attachment[] {
 
 /**
  * A stored message (an agent's reply, a notice) as an outgoing Activity: the inverse of
- * {@link payloadOf}, so any channel can carry what the widget shows. Product cards also travel
- * as hero cards, which Bot Framework clients (Teams, Web Chat) render.
+ * {@link payloadOf}, so any channel can carry what the widget shows.
  */
 export function activityOfMessage(message: StoredMessage): Partial<Activity> {
   const payload = message.payload ?? {};
@@ -41,9 +40,6 @@ export function activityOfMessage(message: StoredMessage): Partial<Activity> {
     activity.suggestedActions = { to: [], actions: values.map((v) => ({ type: 'imBack', title: v, value: v })) };
   }
   const attachments = attachmentsOf(payload);
-  if (Array.isArray(payload.cards)) {
-    for (const card of payload.cards as ProductCard[]) attachments.push(CardFactory.heroCard(card.name, card.reason ?? '', card.imageUrl ? [card.imageUrl] : []));
-  }
   if (attachments.length) activity.attachments = attachments;
   return activity;
 }

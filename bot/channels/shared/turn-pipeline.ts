@@ -79,11 +79,25 @@ export class TurnPipeline {
     return this.turns.run(conversationId, task);
   }
 
-  /** The bot's logic for the turn of a stored message, for any adapter's context. */
-  turnLogic(conversation: Conversation, message: StoredMessage): (context: TurnContext) => Promise<void> {
+  /**
+   * The bot's logic for the turn of a stored message, for any adapter's context.
+   * @param forChannel reshapes each outgoing Activity for the channel after it was stored
+   *   (e.g. the shop's product cards as Bot Framework hero cards)
+   */
+  turnLogic(
+    conversation: Conversation,
+    message: StoredMessage,
+    forChannel?: (activity: Partial<Activity>) => void,
+  ): (context: TurnContext) => Promise<void> {
     return async (context) => {
       bindStoreIds(context, conversation, message);
       persistReplies(context, this.store, conversation.id);
+      if (forChannel) {
+        context.onSendActivities(async (_context, activities, next) => {
+          for (const activity of activities) forChannel(activity);
+          return next();
+        });
+      }
       await this.bot.run(context);
     };
   }
