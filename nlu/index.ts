@@ -5,6 +5,6 @@ export { IntentModel, EncoderMismatchError, type IntentModelMeta, type IntentTra
 export type { IntentExample, IntentPrediction } from './intent/classifier';
 export { EntityExtractor } from './entities';
 export { detectLocale } from './text';
-export { parseIntentCsv, readShopCorpus, neutralShopTexts, type LabelledText } from './corpus';
+export { parseIntentCsv, readShopCorpus, neutralShopTexts, NEUTRAL_INTENTS, type LabelledText } from './corpus';
 export { evaluateIntents, type IntentEvaluation, type ConfusedPair, type IntentPredictor } from './evaluate';
 export { BilingualSentiment, SentimentModel, crossValidateSentiment, crossDomainSentiment, trainWithNeutral, loadLexicon, labelOf, type LabelledSentence, type SentimentFigures } from './sentiment';
