@@ -93,6 +93,23 @@ describe('POST /api/messages', () => {
     expect(count('messages')).toBe(messages);
   });
 
+  it('answers a redelivery whose first turn never ran (the server stopped in between)', async () => {
+    const first = activity('hi', 'act-lost', { deliveryMode: 'expectReplies', conversation: { id: 'bf-conv-lost' } });
+    expect((await post(first)).status).toBe(200);
+    // As if the server had stopped after storing the message: no reading, no reply.
+    const db = running.shop.store.db;
+    const stored = db.prepare("SELECT id, conversation_id FROM messages WHERE client_id = 'act-lost'").get() as { id: string; conversation_id: string };
+    db.prepare("DELETE FROM messages WHERE conversation_id = ? AND role = 'bot'").run(stored.conversation_id);
+    db.prepare('UPDATE messages SET intent = NULL WHERE id = ?').run(stored.id);
+
+    const res = await post(first);
+    const replies = ((await res.json()) as { activities: Array<{ type: string }> }).activities.filter((a) => a.type === 'message');
+    expect(replies.length).toBeGreaterThan(0);
+    const transcript = running.shop.store.conversations.messages(stored.conversation_id);
+    expect(transcript.filter((m) => m.role === 'shopper')).toHaveLength(1);
+    expect(transcript.filter((m) => m.role === 'bot')).toHaveLength(replies.length);
+  });
+
   it('shows product cards as hero cards on the channel while the transcript keeps the shop cards', async () => {
     const res = await post(activity('how much is the regency cakestand?', 'act-cards', { deliveryMode: 'expectReplies', conversation: { id: 'bf-conv-cards' } }));
     const body = (await res.json()) as { activities: Array<{ attachments?: Array<{ contentType: string; content: { title?: string; buttons?: Array<{ value: string }> } }> }> };

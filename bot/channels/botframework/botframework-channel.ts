@@ -83,9 +83,14 @@ export class BotFrameworkChannel {
       reference: { ...reference },
     });
     const { message, created } = this.pipeline.storeShopperMessage(conversation.id, activity.text.trim(), activity.id || undefined);
-    // A channel's redelivery of the same Activity: stored once, answered once.
-    if (!created) return;
-    await this.pipeline.queue(conversation.id, () => this.pipeline.turnLogic(conversation, message, toBotFrameworkCards)(context));
+    // A channel's redelivery of the same Activity is stored once and answered once: it runs a
+    // turn only if the first delivery's never started (the NLU reading is the turn's first write),
+    // e.g. the server stopped between storing it and answering.
+    if (!created && message.annotations) return;
+    await this.pipeline.queue(conversation.id, async () => {
+      if (!created && this.store.conversations.findMessage(message.id)?.annotations) return;
+      await this.pipeline.turnLogic(conversation, message, toBotFrameworkCards)(context);
+    });
   }
 
   /**
