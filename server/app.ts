@@ -4,14 +4,17 @@ import path from 'node:path';
 import { ConversationState } from 'botbuilder';
 import express, { type Express } from 'express';
 import { Server } from 'socket.io';
-import { ShopBot, ShopperChannel, SqliteStorage, TurnPipeline, type ShopperOutbox } from '../bot';
+import { RecommendationService, SKILLS, ShopBot, ShopperChannel, SqliteStorage, TurnPipeline, recommendationsSkill, type ShopperOutbox } from '../bot';
 import { loadDemoShop } from '../data';
-import { createBuiltinNlu, type Nlu } from '../nlu';
+import type { Nlu } from '../nlu';
 import { openStore, seedShopSkills, type Clock, type IdGenerator, type Store } from '../store';
 import { publicApi } from './api';
+import { recommendationsApi } from './recommendations-api';
 import { checkChannelConfig, createMessagingChannels } from './messaging-channels';
 import { shopApi } from './shop-api';
 import { createAgentConsole } from './agent-console';
+import { managerApi } from './manager-api';
+import { NluTrainer, SwappableNlu, retrainedModelDir, startingNlu } from './nlu-training';
 import { createOfferService, offersApi, redemptionFromOrderEvent } from './offers-api';
 import type { Config } from './config';
 import { errorMiddleware, notFound } from './errors';
@@ -25,6 +28,20 @@ const RESUME_WINDOW_MS = 30 * 60 * 1000;
 
 /** API routes that authenticate a machine (a key, a signature) and are not limited per IP address. */
 const MACHINE_ROUTES = ['/api/shop/', '/api/messages', '/api/webhook'] as const;
+
+/** Rebuilds the recommender at start and then every `minutes` (never when 0). */
+function recommenderRebuilds(recommendations: RecommendationService, minutes: number): { start(): void; stop(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    start: () => {
+      if (minutes <= 0) return;
+      void recommendations.rebuildNow();
+      timer = setInterval(() => void recommendations.rebuildNow(), minutes * 60_000);
+      timer.unref();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
 
 /** Things tests (and embedders) may replace. */
 export interface AppDeps {
@@ -90,11 +107,20 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   checkChannelConfig(config);
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const store = prepareStore(config, deps, logger);
-  const nlu = deps.nlu ?? (await createBuiltinNlu({ catalog: store.products.all().map((p) => ({ id: p.id, name: p.name })) }));
+  // The manager retrains the NLU from the dashboard (issue 8): new turns use the newest model, kept across restarts.
+  const nlu = new SwappableNlu(deps.nlu ?? (await startingNlu(retrainedModelDir(config.SHOPKEEP_DB), store.products.all().map((p) => ({ id: p.id, name: p.name })))));
+  const nluTrainer = new NluTrainer(nlu, { dir: retrainedModelDir(config.SHOPKEEP_DB), catalog: () => store.products.all() });
   const agentConsole = await createAgentConsole(config, store, logger, deps.clock ?? { now: Date.now });
   // Coupon offers (issue 6): proactive messages go through the handoff service, stored first.
   const offers = createOfferService(config, store, (id, message) => void agentConsole.handoffs.post(id, message), deps.clock ?? { now: Date.now }, logger);
-  const bot = new ShopBot({ nlu, store, conversationState: new ConversationState(new SqliteStorage(store)), hooks: [agentConsole.hook] });
+  const recommendations = new RecommendationService(store, { onError: (err) => logger.error({ err }, 'recommender rebuild failed') });
+  const bot = new ShopBot({
+    nlu,
+    store,
+    conversationState: new ConversationState(new SqliteStorage(store)),
+    hooks: [agentConsole.hook],
+    skills: [...SKILLS, recommendationsSkill(recommendations)],
+  });
   // One turn pipeline for the widget, Bot Framework and webhook channels.
   const turns = new TurnPipeline(store, bot);
   const messaging = createMessagingChannels(config, store, turns, logger, deps.clock ?? { now: Date.now });
@@ -113,7 +139,9 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   app.use(express.json({ limit: `${config.SHOPKEEP_MAX_BODY_KB}kb` }));
   app.use(messaging.router);
   app.use(publicApi(store, () => ready));
+  app.use(recommendationsApi(store, recommendations));
   app.use(agentConsole.router);
+  app.use(managerApi({ store, auth: agentConsole.auth, trainer: nluTrainer, now: (deps.clock ?? { now: Date.now }).now }));
   app.use(offersApi({ store, auth: agentConsole.auth, offers, clock: deps.clock ?? { now: Date.now }, attributionDays: config.SHOPKEEP_OFFER_ATTRIBUTION_DAYS }));
   app.use(express.static(deps.webRoot ?? defaultWebRoot(), { index: 'index.html' }));
   app.use(notFound);
@@ -140,9 +168,11 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
     const pageType = event.pageType ?? (event.productId ? 'product' : undefined);
     const id = store.sessions.recordEvent({ sessionId, ...event, pageType });
     if (id !== undefined) offers?.onTrackEvent(sessionId);
+    if (id !== undefined) recommendations.record({ sessionId, customerId: store.sessions.findById(sessionId)?.customerId }, event.type, event.productId);
     return id === undefined ? undefined : String(id);
   }, logger);
   const clock = deps.clock ?? { now: Date.now };
+  const rebuilds = recommenderRebuilds(recommendations, config.SHOPKEEP_RECOMMENDER_REBUILD_MINUTES);
   agentConsole.attach(io, shopperNamespace);
   const retention = new RetentionSweeper(store, clock, { days: config.SHOPKEEP_RETENTION_DAYS, intervalMs: config.SHOPKEEP_RETENTION_SWEEP_MINUTES * 60_000 });
   retention.start((err) => logger.error({ err }, 'retention sweep failed'), (purged) => logger.info({ purged }, 'old conversations purged'));
@@ -166,6 +196,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
           ready = true;
           agentConsole.announce(httpServer.address() as AddressInfo);
           offers?.start();
+          rebuilds.start();
           messaging.start(httpServer.address() as AddressInfo);
           resolve(httpServer.address() as AddressInfo);
         });
@@ -174,6 +205,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
       ready = false;
       agentConsole.stop();
       offers?.stop();
+      rebuilds.stop();
       retention.stop();
       // socket.io's close also closes the HTTP server; running turns finish before the store closes.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));

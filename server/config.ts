@@ -26,6 +26,11 @@ export const CONFIG_SCHEMA = z.object({
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins like https://shop.example' }))),
+  /**
+   * Minutes between full rebuilds of the recommender from the store (in a worker thread; events
+   * update it in between). `0` turns automatic rebuilds off, at start too: best sellers only. @default 60
+   */
+  SHOPKEEP_RECOMMENDER_REBUILD_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
   /** pino log level. @default 'info' */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Optional sentence encoder for the NLU (a model id under NLU_MODELS_DIR, or on the hub). @default '' */

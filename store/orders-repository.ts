@@ -47,6 +47,14 @@ function toOrder(row: OrderRow, items: OrderItem[]): Order {
   };
 }
 
+/** One product in one order of a customer. */
+export interface PurchaseLine {
+  customerId: string;
+  productId: string;
+  quantity: number;
+  placedAt: string;
+}
+
 /** Orders and their lines. */
 export class OrdersRepository {
   private readonly upsertStmt: Statement;
@@ -110,6 +118,19 @@ export class OrdersRepository {
 
   count(): number {
     return this.db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
+  }
+
+  /**
+   * Every product bought by a known customer (cancelled orders left out), oldest first: the
+   * purchase history the recommender learns from.
+   */
+  purchases(): PurchaseLine[] {
+    return this.db
+      .prepare(`SELECT o.customer_id AS customerId, i.product_id AS productId, i.quantity, o.placed_at AS placedAt
+        FROM orders o JOIN order_items i ON i.order_id = o.id
+        WHERE o.customer_id IS NOT NULL AND o.status <> 'cancelled'
+        ORDER BY o.placed_at, o.id, i.line`)
+      .all() as PurchaseLine[];
   }
 
   private loadItems(orderId: string): OrderItem[] {

@@ -41,6 +41,15 @@ function toEvent(row: EventRow): BehaviourEvent {
   };
 }
 
+/** A product event with the shopper it belongs to (customer id when known, else session id). */
+export interface ProductEvent {
+  shopperId: string;
+  type: EventType;
+  productId: string;
+  quantity: number | null;
+  at: string;
+}
+
 /** A behaviour event as recorded (the store assigns id and time). */
 export type NewEvent = Pick<BehaviourEvent, 'sessionId' | 'type'> &
   Partial<Pick<BehaviourEvent, 'pageType' | 'productId' | 'url' | 'quantity'>>;
@@ -102,6 +111,23 @@ export class SessionsRepository {
       at: isoNow(this.clock),
     });
     return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
+  }
+
+  /**
+   * Every product event of every session (views, carts, purchases), oldest first, with the
+   * shopper they belong to: the customer when known, else the session.
+   */
+  productEvents(): ProductEvent[] {
+    return this.sql(`SELECT coalesce(e.customer_id, s.customer_id, e.session_id) AS shopperId, e.type, e.product_id AS productId,
+        e.quantity, e.at
+      FROM events e JOIN sessions s ON s.id = e.session_id
+      WHERE e.product_id IS NOT NULL ORDER BY e.id`).all() as ProductEvent[];
+  }
+
+  /** The products a session looked at or carted most recently, newest first, without repeats. */
+  recentProducts(sessionId: string, limit = 10): string[] {
+    return this.sql(`SELECT product_id FROM events WHERE session_id = ? AND product_id IS NOT NULL
+      GROUP BY product_id ORDER BY max(id) DESC LIMIT ?`).pluck().all(sessionId, limit) as string[];
   }
 
   /** A session's events, oldest first. */

@@ -22,7 +22,8 @@ export function tempDir(prefix = 'shopkeep-test-'): { dir: string; cleanup: () =
 
 /** Starts a server on a (new or existing) database file, with the demo shop loaded. */
 export async function startShop(dbFile: string, deps: Partial<AppDeps> = {}, env: Record<string, string> = {}): Promise<TestShop> {
-  const config = loadConfig({ SHOPKEEP_DB: dbFile, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', ...env });
+  // No background recommender rebuilds: a test that needs one asks for it.
+  const config = loadConfig({ SHOPKEEP_DB: dbFile, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', SHOPKEEP_RECOMMENDER_REBUILD_MINUTES: '0', ...env });
   const shop = await createApp(config, { logger: createLogger('silent'), ...deps });
   const { port } = await shop.listen(0, '127.0.0.1');
   return { shop, url: `http://127.0.0.1:${port}`, dbFile, stop: () => shop.close() };
