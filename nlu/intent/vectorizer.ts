@@ -34,7 +34,11 @@ export function countGrams(text: string, charRange: readonly [number, number], w
   };
   const tokens = tokenize(normalized);
   for (let n = wordRange[0]; n <= wordRange[1]; n++) {
-    for (let i = 0; i + n <= tokens.length; i++) add(`w${tokens.slice(i, i + n).join(' ')}`);
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let gram = `w${tokens[i]}`;
+      for (let k = 1; k < n; k++) gram += ` ${tokens[i + k]}`;
+      add(gram);
+    }
   }
   // Stems (nlp.js's stemmer) and stem pairs: "refunded" and "refunds" share a feature.
   const stems = tokens.map(stemWord);
