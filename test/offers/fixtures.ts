@@ -25,7 +25,7 @@ export interface OfferFixture {
 /** A policy that makes everyone eligible: any probability, new shoppers 10% off, no hold-out. */
 export const EVERYONE: CouponPolicy = { band: { min: 0, max: 1 }, discountBySegment: { new: 10, occasional: 10 }, dailyBudget: 1000, offerEveryDays: 7, holdOutShare: 0 };
 
-export function offerFixture(policy: CouponPolicy | undefined = EVERYONE, settings: Partial<OfferSettings> = {}): OfferFixture {
+export function offerFixture(policy: CouponPolicy | null = EVERYONE, settings: Partial<OfferSettings> = {}): OfferFixture {
   const clock = manualClock(Date.parse('2026-11-18T10:00:00Z'));
   const store = openStore({ file: ':memory:', clock, ids: sequentialIds() });
   const delivery = new ConversationDelivery(store);
