@@ -15,5 +15,5 @@ export * from './channels/shared';
 export * from './channels/botframework';
 export * from './channels/webhook';
 export * from './offers';
-export { RecommendationService, suggestionCards, cardsAttachment, type Shopper, type SuggestOptions } from './recommendations';
+export { RecommendationService, suggestionCards, cardsAttachment, type RecommendationServiceOptions, type Shopper, type SuggestOptions } from './recommendations';
 export { recommendationsSkill } from './skills/recommendations';

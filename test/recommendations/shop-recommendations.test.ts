@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConversationState, TestAdapter, type Activity } from 'botbuilder';
-import { RecommendationService, SKILLS, ShopBot, SqliteStorage, recommendationsSkill, type ProductCard } from '../../bot';
+import { RecommendationService, SKILLS, ShopBot, SqliteStorage, recommendationsSkill, type ProductCard, type RecommendationServiceOptions } from '../../bot';
 import { createBuiltinNlu, type Nlu } from '../../nlu';
 import { rebuildSnapshot } from '../../recommender';
 import { openStore, sequentialIds, type Order, type Product, type Store } from '../../store';
@@ -47,7 +47,8 @@ function seed(store: Store): void {
   store.orders.upsertMany(orders);
 }
 
-const IN_PROCESS = { rebuild: async (input: { interactions: never[]; catalog: never[] }) => rebuildSnapshot(input.interactions, { catalog: input.catalog }) };
+/** Rebuilds in the test's own thread, so each case does not start a worker. */
+const IN_PROCESS: RecommendationServiceOptions = { rebuild: async (input) => rebuildSnapshot(input.interactions, { catalog: input.catalog }) };
 
 describe('shop recommendations', () => {
   let store: Store;
