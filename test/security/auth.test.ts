@@ -4,8 +4,8 @@ import { SESSION_COOKIE } from '../../server/auth';
 import { routesOf, type RouteInfo } from './routes';
 import { ask, connectShopper, startShop, tempDir, type TestShop } from '../support/shop-server';
 
-/** Routes anyone may call: the public catalog, health, sign-in. */
-const PUBLIC = new Set(['GET /healthz', 'GET /api/products', 'GET /api/products/:id', 'GET /api/categories', 'POST /api/agent/login']);
+/** Routes anyone may call: the public catalog and the widget's recommendations strip, health, sign-in. */
+const PUBLIC = new Set(['GET /healthz', 'GET /api/products', 'GET /api/products/:id', 'GET /api/categories', 'GET /api/recommendations', 'POST /api/agent/login']);
 /** Routes only a manager may call. */
 const MANAGER_ONLY = new Set(['POST /api/agent/canned']);
 /**
