@@ -1,5 +1,5 @@
 import { ActivityTypes, type Activity, type ActivityHandler, type TurnContext } from 'botbuilder';
-import type { Conversation, Store, StoredMessage } from '../../../store';
+import type { Channel, Conversation, Store, StoredMessage } from '../../../store';
 import { KeyedQueue } from '../../keyed-queue';
 import { payloadOf } from './attachments';
 
@@ -72,6 +72,20 @@ export class TurnPipeline {
    */
   storeShopperMessage(conversationId: string, text: string, clientId?: string): { message: StoredMessage; created: boolean } {
     return this.store.conversations.appendMessage({ conversationId, role: 'shopper', text, clientId });
+  }
+
+  /**
+   * Shopper messages of a channel stored but never answered (no NLU reading: the server stopped
+   * between storing and the turn), oldest first, with their conversations.
+   * @param sinceIso only messages stored after this time (older ones are stale to answer now)
+   */
+  unanswered(channel: Channel, sinceIso: string): Array<{ conversation: Conversation; message: StoredMessage }> {
+    const found: Array<{ conversation: Conversation; message: StoredMessage }> = [];
+    for (const message of this.store.conversations.unansweredShopperMessages(sinceIso)) {
+      const conversation = this.store.conversations.findById(message.conversationId);
+      if (conversation?.channel === channel) found.push({ conversation, message });
+    }
+    return found;
   }
 
   /** Runs `task` after the conversation's earlier turns (and before its later ones). */

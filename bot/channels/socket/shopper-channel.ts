@@ -57,14 +57,9 @@ export class ShopperChannel {
    * @returns how many turns were queued
    */
   resumeUnanswered(sinceIso: string): number {
-    let queued = 0;
-    for (const message of this.store.conversations.unansweredShopperMessages(sinceIso)) {
-      const conversation = this.store.conversations.findById(message.conversationId);
-      if (conversation?.channel !== 'widget') continue;
-      this.queueTurn(conversation, message);
-      queued += 1;
-    }
-    return queued;
+    const unanswered = this.pipeline.unanswered('widget', sinceIso);
+    for (const { conversation, message } of unanswered) this.queueTurn(conversation, message);
+    return unanswered.length;
   }
 
   /**

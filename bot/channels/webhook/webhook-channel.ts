@@ -113,14 +113,9 @@ export class WebhookChannel {
    * @returns how many turns were queued
    */
   resumeUnanswered(sinceIso: string): number {
-    let queued = 0;
-    for (const message of this.store.conversations.unansweredShopperMessages(sinceIso)) {
-      const conversation = this.store.conversations.findById(message.conversationId);
-      if (conversation?.channel !== 'webhook') continue;
-      this.queueTurn(conversation, message);
-      queued += 1;
-    }
-    return queued;
+    const unanswered = this.pipeline.unanswered('webhook', sinceIso);
+    for (const { conversation, message } of unanswered) this.queueTurn(conversation, message);
+    return unanswered.length;
   }
 
   /** Queues a stored message (a bot reply, an agent's message) for the shop's callback. */
