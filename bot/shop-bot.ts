@@ -164,8 +164,22 @@ export class ShopBot extends ActivityHandler {
   }
 }
 
-/** The intent to act on: an unrecognised message naming a product or a price is a catalog question. */
+/** Intents of the catalog skill. */
+const CATALOG_INTENTS: ReadonlySet<string> = new Set(['product_question', 'product_search']);
+/** A catalog intent this likely among the alternatives makes an unsure reading a catalog question. */
+const CATALOG_ALTERNATIVE = 0.15;
+
+/**
+ * The intent to act on. An unsure reading (out of scope, or below the topic-switch confidence)
+ * of a message that names a product or a price, or that the NLU thinks may be a catalog
+ * question, is a catalog question ("something under £10 for the kitchen"); a message with an
+ * order number never is.
+ */
 function routedIntent(understanding: Understanding): string {
-  if (understanding.intent === OUT_OF_SCOPE && understanding.entities.some((e) => CATALOG_ENTITIES.has(e.type))) return 'product_question';
-  return understanding.intent;
+  const { intent, confidence, entities, alternatives } = understanding;
+  if (CATALOG_INTENTS.has(intent) || entities.some((e) => e.type === 'order_id')) return intent;
+  if (intent !== OUT_OF_SCOPE && confidence >= TOPIC_SWITCH_CONFIDENCE) return intent;
+  const catalogAlternative = alternatives.find((a) => CATALOG_INTENTS.has(a.intent) && a.confidence >= CATALOG_ALTERNATIVE);
+  if (entities.some((e) => CATALOG_ENTITIES.has(e.type))) return catalogAlternative?.intent ?? 'product_question';
+  return catalogAlternative?.intent ?? intent;
 }

@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import type { PromptValidatorContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { textsOf, understandingOf } from '../turn';
 
 /** A question is asked at most this many times before the bot offers a human instead. */
@@ -54,4 +54,25 @@ export function yesNoValidator(prompt: PromptValidatorContext<string>): Promise<
 /** Who the audit log says made a change: the bot, in this conversation. */
 export function botActor(context: TurnContext): string {
   return `bot:${context.activity.conversation?.id ?? 'unknown'}`;
+}
+
+/** Asks a yes/no question (with Yes/No quick replies) through a prompt using {@link yesNoValidator}. */
+export function askYesNo(step: WaterfallStepContext, promptId: string, text: string): Promise<DialogTurnResult> {
+  const shop = textsOf(step.context).shop;
+  return step.prompt(promptId, {
+    prompt: question(step.context, text, shop.yesNo),
+    retryPrompt: question(step.context, shop.reaskYesNo, shop.yesNo),
+  });
+}
+
+/**
+ * Reads the answer to a yes/no question: true on a yes. On a no it says `keptText`; with no
+ * answer after the last attempt it offers a person. Either way the caller then ends its dialog.
+ */
+export async function confirmed(step: WaterfallStepContext, keptText: string): Promise<boolean> {
+  const answer = yesOrNo(step.context);
+  if (answer === 'yes') return true;
+  if (answer === 'no') await step.context.sendActivity(keptText);
+  else await offerHuman(step.context);
+  return false;
 }

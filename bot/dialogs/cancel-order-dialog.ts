@@ -2,7 +2,7 @@ import { TextPrompt, type DialogTurnResult, type WaterfallStepContext } from 'bo
 import { BEFORE_DISPATCH, type Order } from '../../store';
 import type { BotServices } from '../skill';
 import { textsOf } from '../turn';
-import { botActor, offerHuman, question, yesNoValidator, yesOrNo } from './asking';
+import { askYesNo, botActor, confirmed, question, yesNoValidator } from './asking';
 import { OrderDialog } from './order-dialog';
 
 /** Id of the cancel-order dialog. */
@@ -41,24 +41,12 @@ export class CancelOrderDialog extends OrderDialog {
   private async confirm(step: WaterfallStepContext, order: Order): Promise<DialogTurnResult> {
     if (!(await stillChangeable(step, order, 'cancel'))) return step.endDialog();
     const shop = textsOf(step.context).shop;
-    const total = shop.formatMoney(order.totalMinor, order.currency);
-    return step.prompt(CONFIRM_PROMPT, {
-      prompt: question(step.context, shop.confirmCancel(order.id, total), shop.yesNo),
-      retryPrompt: question(step.context, shop.reaskYesNo, shop.yesNo),
-    });
+    return askYesNo(step, CONFIRM_PROMPT, shop.confirmCancel(order.id, shop.formatMoney(order.totalMinor, order.currency)));
   }
 
   private async cancel(step: WaterfallStepContext, order: Order): Promise<DialogTurnResult> {
     const shop = textsOf(step.context).shop;
-    const answer = yesOrNo(step.context);
-    if (!answer) {
-      await offerHuman(step.context);
-      return step.endDialog();
-    }
-    if (answer === 'no') {
-      await step.context.sendActivity(shop.cancelKept(order.id));
-      return step.endDialog();
-    }
+    if (!(await confirmed(step, shop.cancelKept(order.id)))) return step.endDialog();
     const done = this.services.store.orderChanges.cancel(order.id, botActor(step.context));
     if (!done.ok) {
       await stillChangeable(step, done.order ?? order, 'cancel');

@@ -3,7 +3,7 @@ import type { Order } from '../../store';
 import { textsFor } from '../texts';
 import type { BotServices } from '../skill';
 import { entityOf, textsOf } from '../turn';
-import { acceptAfterMaxAttempts, botActor, offerHuman, question, yesNoValidator, yesOrNo } from './asking';
+import { acceptAfterMaxAttempts, askYesNo, botActor, confirmed, offerHuman, yesNoValidator } from './asking';
 import { stillChangeable } from './cancel-order-dialog';
 import { OrderDialog } from './order-dialog';
 
@@ -63,25 +63,13 @@ export class ChangeAddressDialog extends OrderDialog {
     // Orders keep the country's English name, as the shop's own data does.
     const values: AddressValues = { address, country: code ? textsFor('en').shop.countryName(code) : null };
     (step.values as { pending: AddressValues }).pending = values;
-    const shop = textsOf(step.context).shop;
-    return step.prompt(CONFIRM_PROMPT, {
-      prompt: question(step.context, shop.confirmAddress(order.id, address), shop.yesNo),
-      retryPrompt: question(step.context, shop.reaskYesNo, shop.yesNo),
-    });
+    return askYesNo(step, CONFIRM_PROMPT, textsOf(step.context).shop.confirmAddress(order.id, address));
   }
 
   private async change(step: WaterfallStepContext, order: Order): Promise<DialogTurnResult> {
     const shop = textsOf(step.context).shop;
-    const answer = yesOrNo(step.context);
     const pending = (step.values as { pending: AddressValues }).pending;
-    if (!answer) {
-      await offerHuman(step.context);
-      return step.endDialog();
-    }
-    if (answer === 'no') {
-      await step.context.sendActivity(shop.addressKept(order.id));
-      return step.endDialog();
-    }
+    if (!(await confirmed(step, shop.addressKept(order.id)))) return step.endDialog();
     const done = this.services.store.orderChanges.changeAddress(order.id, pending, botActor(step.context));
     if (!done.ok) {
       await stillChangeable(step, done.order ?? order, 'address');

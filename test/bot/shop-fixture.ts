@@ -6,7 +6,8 @@ import { openStore, seedShopSkills, sequentialIds, type Order, type Product, typ
 /** The tests' "now": every order date below is placed around it. */
 export const NOW = Date.parse('2026-11-20T10:00:00Z');
 
-function order(id: string, email: string, status: Order['status'], extra: Partial<Order> = {}): Order {
+/** An order of the tests' shop, with what a skill needs set through `extra`. */
+export function testOrder(id: string, email: string, status: Order['status'], extra: Partial<Order> = {}): Order {
   return {
     id,
     customerId: null,
@@ -30,16 +31,16 @@ function order(id: string, email: string, status: Order['status'], extra: Partia
 
 /** Orders in every state a skill cares about. */
 export const ORDERS = {
-  shipped: order('536365', 'ann@example.com', 'shipped', {
+  shipped: testOrder('536365', 'ann@example.com', 'shipped', {
     carrier: 'Royal Mail',
     trackingNumber: 'RM123456789GB',
     shippedAt: '2026-11-18T09:00:00.000Z',
     eta: '2026-11-21T00:00:00.000Z',
   }),
-  paid: order('536370', 'bob@example.com', 'paid', { eta: '2026-11-23T00:00:00.000Z' }),
-  delivered: order('536380', 'cat@example.com', 'delivered', { placedAt: '2026-11-10T09:00:00.000Z', deliveredAt: '2026-11-14T12:00:00.000Z' }),
-  old: order('536390', 'dan@example.com', 'delivered', { placedAt: '2026-08-20T09:00:00.000Z', deliveredAt: '2026-08-25T12:00:00.000Z' }),
-  pending: order('536395', 'eve@example.com', 'pending'),
+  paid: testOrder('536370', 'bob@example.com', 'paid', { eta: '2026-11-23T00:00:00.000Z' }),
+  delivered: testOrder('536380', 'cat@example.com', 'delivered', { placedAt: '2026-11-10T09:00:00.000Z', deliveredAt: '2026-11-14T12:00:00.000Z' }),
+  old: testOrder('536390', 'dan@example.com', 'delivered', { placedAt: '2026-08-20T09:00:00.000Z', deliveredAt: '2026-08-25T12:00:00.000Z' }),
+  pending: testOrder('536395', 'eve@example.com', 'pending'),
 } as const;
 
 function product(id: string, name: string, category: string, priceMinor: number, stock: number, attributes: Record<string, string> = {}): Product {

@@ -1,27 +1,10 @@
 import { openStore, seedShopSkills, sequentialIds, type Order, type Store } from '../../store';
+import { testOrder } from '../bot/shop-fixture';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 
 function order(id: string, status: Order['status'], extra: Partial<Order> = {}): Order {
-  return {
-    id,
-    customerId: null,
-    email: 'ann@example.com',
-    status,
-    placedAt: '2026-11-10T09:00:00.000Z',
-    totalMinor: 1530,
-    currency: 'GBP',
-    carrier: null,
-    trackingNumber: null,
-    shippedAt: null,
-    eta: null,
-    deliveredAt: null,
-    shippingCountry: 'United Kingdom',
-    shippingAddress: '1 Old Road, Leeds LS1 1AA',
-    updatedAt: '2026-11-10T09:00:00.000Z',
-    items: [{ productId: '85123A', name: 'White Hanging Heart T-Light Holder', quantity: 6, unitPriceMinor: 255 }],
-    ...extra,
-  };
+  return testOrder(id, 'ann@example.com', status, { placedAt: '2026-11-10T09:00:00.000Z', ...extra });
 }
 
 describe('shop skills store', () => {
