@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startShop, tempDir, type TestShop } from '../support/shop-server';
+import { ask, connectShopper, startShop, tempDir, type TestShop } from '../support/shop-server';
 
 const KEY = 'test-shop-key-0123456789abcdef';
 
@@ -41,6 +41,19 @@ describe('shop integration API over HTTP', () => {
     const page = (await (await fetch(`${shop.url}/api/products/T2`)).json()) as Record<string, unknown>;
     expect(page).toMatchObject({ name: 'Test Product T2', price: 4.99, attributes: { colour: 'red' } });
     expect(shop.shop.store.audit.recent(1)[0]).toMatchObject({ actor: 'shop-api', action: 'products.upsert', after: { count: 2 } });
+  });
+
+  it('lets the bot answer about a product as soon as the shop upserts it, with its card over /shopper', async () => {
+    const zebra = product('T9', { name: 'Zebra Print Picnic Blanket', priceMinor: 1899, stock: 5, category: 'Garden & Outdoor' });
+    expect((await call('PUT', '/api/shop/products', { products: [zebra] })).json).toEqual({ stored: 1 });
+    const { socket } = await connectShopper(shop.url);
+    try {
+      const reply = await ask(socket, 'how much is the zebra print picnic blanket?', 'p-1');
+      expect(reply.text).toMatch(/Zebra Print Picnic Blanket costs £18\.99/);
+      expect(reply.cards).toEqual([{ id: 'T9', name: 'Zebra Print Picnic Blanket', price: 18.99, currency: 'GBP', url: '/product.html?id=T9' }]);
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('refuses a batch with one bad row as a whole: 400 naming the field, nothing stored', async () => {
