@@ -24,6 +24,7 @@ async function main() {
       widget: path.join(ROOT, 'web-widget', 'index.ts'),
       storefront: path.join(STOREFRONT, 'storefront.ts'),
       'console/console': path.join(ROOT, 'console', 'console.ts'),
+      'manager/manager': path.join(ROOT, 'console', 'manager', 'manager.ts'),
     },
     outdir: OUT,
     bundle: true,
@@ -39,6 +40,8 @@ async function main() {
     if (COPIED.has(path.extname(name))) fs.copyFileSync(path.join(STOREFRONT, name), path.join(OUT, name));
   }
   for (const name of ['index.html', 'console.css']) fs.copyFileSync(path.join(CONSOLE, name), path.join(OUT, 'console', name));
+  // The manager dashboard (issue 8), served at /manager/.
+  for (const name of ['index.html', 'manager.css']) fs.copyFileSync(path.join(CONSOLE, 'manager', name), path.join(OUT, 'manager', name));
   const size = fs.statSync(path.join(OUT, 'widget.js')).size;
   console.log(`build-web: dist/web (widget.js ${(size / 1024).toFixed(1)} kB) in ${Date.now() - started} ms`);
 }
