@@ -69,9 +69,9 @@ export class ShopInfoDialog extends ComponentDialog {
 
   private delivery(shop: ShopTexts, country: string | undefined): string {
     const shipping = this.services.store.shipping;
-    if (!country) {
-      return shop.deliveryZones(shipping.listZones().map((z) => ({ name: shop.zoneName(z), rates: z.rates.map((r) => rateFacts(shop, r)) })));
-    }
+    const zones = shipping.listZones();
+    if (zones.length === 0) return shop.noDeliveryZones;
+    if (!country) return shop.deliveryZones(zones.map((z) => ({ name: shop.zoneName(z), rates: z.rates.map((r) => rateFacts(shop, r)) })));
     const zone = shipping.zoneFor(country);
     if (!zone || zone.rates.length === 0) return shop.noDelivery(shop.countryName(country));
     return shop.deliveryTo(shop.countryName(country), zone.rates.map((r) => rateFacts(shop, r)));

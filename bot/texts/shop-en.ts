@@ -52,7 +52,7 @@ export const SHOP_EN: ShopTexts = {
   identityLocked: "For your security I can't check any more order numbers in this chat. A person can help you with your order.",
   yesNo: ['Yes', 'No'],
   reaskYesNo: 'Sorry, is that a yes or a no?',
-  phrases: { cancelOrder: 'Cancel my order', changeAddress: 'Change the delivery address', startReturn: 'Return an item', trackOrder: 'Where is my order?' },
+  phrases: { cancelOrder: 'Cancel my order', changeAddress: 'Change the delivery address', startReturn: 'Return an item' },
   // Whole amounts without pence: "free over £40", not "£40.00".
   formatMoney: (minor, currency) =>
     new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(minor / 100),
@@ -98,6 +98,7 @@ export const SHOP_EN: ShopTexts = {
   deliveryTo: (country, rates) => `Delivery to ${country}: ${rates.map(rateLine).join('; ')}.`,
   deliveryZones: (zones) =>
     `We deliver to: ${zones.map((z) => `${z.name}: ${z.rates.map(rateLine).join('; ')}`).join('. ')}. Tell me your country for its exact options.`,
+  noDeliveryZones: "I don't have this shop's delivery options yet. A person can tell you what delivery costs and how long it takes.",
   noDelivery: (country) => `I'm sorry, we don't deliver to ${country} at the moment.`,
 
   paymentMethods: (methods) => `We accept ${methods.map((m) => PAYMENT_NAMES[m]).join(', ')}. You pay when you place the order.`,

@@ -50,7 +50,7 @@ export interface ShopTexts {
   yesNo: [string, string];
   reaskYesNo: string;
   /** Quick-reply phrases that start other skills. */
-  phrases: { cancelOrder: string; changeAddress: string; startReturn: string; trackOrder: string };
+  phrases: { cancelOrder: string; changeAddress: string; startReturn: string };
   formatMoney(minor: number, currency: string): string;
   countryName(code: string): string;
   /** A shipping zone's name: its country when it has one, else the shop's name for it. */
@@ -82,6 +82,8 @@ export interface ShopTexts {
   deliveryTo(country: string, rates: RateFacts[]): string;
   deliveryZones(zones: { name: string; rates: RateFacts[] }[]): string;
   noDelivery(country: string): string;
+  /** The shop has set up no shipping zones yet. */
+  noDeliveryZones: string;
 
   paymentMethods(methods: PaymentMethod[]): string;
   paymentIssueIntro: string;

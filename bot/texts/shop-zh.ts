@@ -65,7 +65,7 @@ export const SHOP_ZH: ShopTexts = {
   identityLocked: '为了您的账户安全，本次对话中不能再查询订单号了。人工客服可以帮您处理订单问题。',
   yesNo: ['是的', '不用了'],
   reaskYesNo: '抱歉，请回答“是”或“不是”。',
-  phrases: { cancelOrder: '取消我的订单', changeAddress: '修改收货地址', startReturn: '我要退货', trackOrder: '我的订单到哪了？' },
+  phrases: { cancelOrder: '取消我的订单', changeAddress: '修改收货地址', startReturn: '我要退货' },
   // Whole amounts without pence: "free over £40", not "£40.00".
   formatMoney: (minor, currency) =>
     new Intl.NumberFormat('zh-CN', { style: 'currency', currency, minimumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(minor / 100),
@@ -113,6 +113,7 @@ export const SHOP_ZH: ShopTexts = {
   deliveryTo: (country, rates) => `寄往${country}：${rates.map(rateLine).join('；')}。`,
   deliveryZones: (zones) =>
     `我们的配送范围：${zones.map((z) => `${z.name}：${z.rates.map(rateLine).join('；')}`).join('。')}。告诉我您的国家，我可以说明具体的配送方式。`,
+  noDeliveryZones: '我暂时还没有本店的配送信息。人工客服可以告诉您运费和配送时间。',
   noDelivery: (country) => `抱歉，我们目前不配送到${country}。`,
 
   paymentMethods: (methods) => `我们支持：${methods.map((m) => PAYMENT_NAMES[m]).join('、')}。下单时付款。`,

@@ -27,6 +27,8 @@ describe('delivery, payments, invoices, coupons and accounts, as scripts', () =>
   it('says when the shop does not deliver to a country', async () => {
     store.shipping.replaceZones(store.shipping.listZones().filter((z) => !z.isDefault));
     await adapter.send('do you ship to Japan?').assertReply(says(/don't deliver to Japan/));
+    store.shipping.replaceZones([]);
+    await adapter.send('what are your delivery options?').assertReply(says(/don't have this shop's delivery options yet/));
   });
 
   it('lists the payment methods the shop accepts, in both languages', async () => {
