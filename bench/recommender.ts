@@ -114,8 +114,10 @@ function videoGames(): void {
   console.log(`top-10 query, wall: p50 ${ours.p50.toFixed(3)} ms, p99 ${ours.p99.toFixed(3)} ms ${pass(ours.p99 < FLOORS.queryP99Ms)}; plain item-kNN p50 ${theirs.p50.toFixed(3)} ms, p99 ${theirs.p99.toFixed(3)} ms (p99 ratio ${(ours.p99 / theirs.p99).toFixed(2)})`);
   console.log(`top-10 query, CPU time: p99 ${ours.cpuP99.toFixed(3)} ms ${pass(ours.cpuP99 < FLOORS.queryP99Ms)}; plain item-kNN p99 ${theirs.cpuP99.toFixed(3)} ms  [floor p99 < ${FLOORS.queryP99Ms} ms]`);
 
-  incremental(engine, users);
+  // Round trip first: after live events the in-memory popularity may lag by up to 1% of events
+  // (refreshed lazily), while a loaded model starts fresh.
   roundTrip(engine, users);
+  incremental(engine, users);
 }
 
 function incremental(engine: ReturnType<typeof buildRecommender>, users: readonly string[]): void {
@@ -127,7 +129,7 @@ function incremental(engine: ReturnType<typeof buildRecommender>, users: readonl
     engine.recommend(userId, { k: 10 });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   });
-  console.log(`incremental: addInteraction + next top-10 (dirty rows recomputed) p50 ${percentile(times, 0.5).toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms`);
+  console.log(`incremental: addInteraction + next top-10 (busy rows updated in place, small rows recomputed) p50 ${percentile(times, 0.5).toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms`);
 }
 
 function roundTrip(engine: ReturnType<typeof buildRecommender>, users: readonly string[]): void {
