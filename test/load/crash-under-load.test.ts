@@ -20,6 +20,21 @@ function seeded(seed: number): () => number {
   };
 }
 
+function handoffCount(dbFile: string): number {
+  const db = new BetterSqlite3(dbFile, { readonly: true });
+  const n = db.prepare('SELECT count(*) FROM handoffs').pluck().get() as number;
+  db.close();
+  return n;
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('the load never built up');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** An agent online on the console, so "talk to a human" opens real handoffs with deadlines. */
 async function agentOnline(url: string): Promise<Socket> {
   const res = await fetch(`${url}/api/agent/login`, {
@@ -81,12 +96,15 @@ describe('kill -9 under load', () => {
     let handoffsSeen = new Map<string, string | null>();
 
     for (let round = 0; round < ROUNDS; round += 1) {
-      server = await spawnServer(env);
+      server = await spawnServer(env, 90_000);
       const agent = await agentOnline(server.url);
       const shoppers = await Promise.all(sessions.map((sessionId) => connectShopper(server?.url as string, sessionId ? { sessionId } : {})));
       shoppers.forEach((s, i) => (sessions[i] = s.session.sessionId));
+      const ackedAtStart = acked.size;
       const stops = shoppers.map((s, i) => flood(s.socket, `r${round}-s${i}`, acked, rng));
-      await new Promise((r) => setTimeout(r, 600 + rng() * 1200));
+      // Under load for real (every shopper acknowledged at least once, a handoff opened), then a random moment.
+      await until(() => acked.size - ackedAtStart >= SHOPPERS && handoffCount(dbFile) > 0, 60_000);
+      await new Promise((r) => setTimeout(r, rng() * 1000));
 
       // What is committed right before the kill (read by another connection) must survive it.
       const db = new BetterSqlite3(dbFile, { readonly: true });
@@ -117,8 +135,8 @@ describe('kill -9 under load', () => {
     expect(handoffsSeen.size).toBeGreaterThan(0);
 
     // A last start answers what the crashes left unanswered (the NLU reading marks a turn run).
-    server = await spawnServer(env);
-    const deadline = Date.now() + 60_000;
+    server = await spawnServer(env, 90_000);
+    const deadline = Date.now() + 120_000;
     let unanswered = -1;
     while (Date.now() < deadline) {
       const db = new BetterSqlite3(dbFile, { readonly: true });
@@ -130,5 +148,5 @@ describe('kill -9 under load', () => {
     expect(unanswered).toBe(0);
     expect(await stopGracefully(server)).toBe(0);
     server = undefined;
-  }, 180_000);
+  }, 420_000);
 });
