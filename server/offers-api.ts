@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { OfferService, checkCoupon, currentPolicy, offerReport, redeemCoupon, savePolicy, type OfferEngineDeps } from '../bot';
@@ -128,7 +128,7 @@ export function offersApi(deps: OffersApiDeps): Router {
 
 /** Uniform in [0, 1) from the system's cryptographic generator: nobody can steer the hold-out draw. */
 function cryptoRandom(): number {
-  return randomInt(0, 2 ** 48) / 2 ** 48;
+  return randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
 }
 
 /**
