@@ -3,7 +3,7 @@ import { hasShared, readBanking } from './shared-data';
 
 const HAVE = hasShared('intent', 'banking77', 'train.csv');
 
-// The full set: ~16 s of CPU on this 2-core machine, more wall time when it is shared.
+// The full set: ~18 s of CPU on this 2-core machine; the limit allows for a heavily shared machine.
 (HAVE ? it : it.skip)(
   'BANKING77 trained on train, scored on test: beats TF-IDF + logistic regression (0.914)',
   () => {
@@ -12,5 +12,5 @@ const HAVE = hasShared('intent', 'banking77', 'train.csv');
     expect(report.accuracy).toBeGreaterThanOrEqual(0.914);
     expect(model.meta.calibration.ece).toBeLessThan(0.05);
   },
-  240_000,
+  420_000,
 );
