@@ -58,6 +58,36 @@ function webhookWorker(config: Config, store: Store, clock: Clock, logger: Logge
   );
 }
 
+interface ChannelDeps {
+  store: Store;
+  pipeline: TurnPipeline;
+  logger: Logger;
+  clock: Clock;
+  onTurnError: (err: unknown, conversationId: string) => void;
+}
+
+/** The webhook channel with its outbox worker and inbound route, when the secret is set. */
+function webhookParts(config: Config, deps: ChannelDeps): { channel: WebhookChannel; worker: WebhookOutboxWorker; router: Router } | undefined {
+  if (!config.SHOPKEEP_WEBHOOK_SECRET) return undefined;
+  const channel = new WebhookChannel(deps.store, deps.pipeline, deps.onTurnError);
+  const worker = webhookWorker(config, deps.store, deps.clock, deps.logger);
+  const onError = (err: unknown): void => deps.logger.error({ err }, 'webhook delivery sweep failed');
+  // A queued reply goes out at once; the interval sweep only handles retries and restarts.
+  channel.onEnqueue(() => worker.poke(onError));
+  const options = { secret: config.SHOPKEEP_WEBHOOK_SECRET, toleranceSeconds: config.SHOPKEEP_WEBHOOK_TOLERANCE_SECONDS, clock: deps.clock };
+  return { channel, worker, router: webhookApi(channel, options) };
+}
+
+function botFrameworkChannel(config: Config, deps: ChannelDeps): BotFrameworkChannel {
+  const credentials = {
+    appId: config.MicrosoftAppId,
+    appPassword: config.MicrosoftAppPassword,
+    appTenantId: config.MicrosoftAppTenantId,
+    appType: config.MicrosoftAppType,
+  };
+  return new BotFrameworkChannel(deps.store, deps.pipeline, credentials, deps.onTurnError);
+}
+
 /**
  * Builds the outside channels over the shared turn pipeline: Bot Framework always (auth from
  * `MicrosoftApp*`), the webhook when `SHOPKEEP_WEBHOOK_SECRET` is set, the Direct Line emulation
@@ -66,44 +96,31 @@ function webhookWorker(config: Config, store: Store, clock: Clock, logger: Logge
 export function createMessagingChannels(config: Config, store: Store, pipeline: TurnPipeline, logger: Logger, clock: Clock): MessagingChannels {
   checkChannelConfig(config);
   const onTurnError = (err: unknown, conversationId: string): void => logger.error({ err, conversationId }, 'bot turn failed');
-  const botFramework = new BotFrameworkChannel(store, pipeline, {
-    appId: config.MicrosoftAppId,
-    appPassword: config.MicrosoftAppPassword,
-    appTenantId: config.MicrosoftAppTenantId,
-    appType: config.MicrosoftAppType,
-  }, onTurnError);
+  const deps: ChannelDeps = { store, pipeline, logger, clock, onTurnError };
+  const botFramework = botFrameworkChannel(config, deps);
+  const webhook = webhookParts(config, deps);
   const rawRouter = Router();
+  if (webhook) rawRouter.use(webhook.router);
   const router = Router();
   router.use(botFrameworkApi(botFramework));
+  // The emulation reaches the bot over loopback HTTP, at the port known once listening.
   let base = 'http://127.0.0.1:0';
   if (config.SHOPKEEP_DIRECTLINE) {
     const emulation = new DirectLineEmulation({ botEndpoint: () => `${base}/api/messages`, serviceUrl: () => `${base}/directline/` });
     router.use('/directline', emulation.router());
   }
-  const senders: MessagingChannels['senders'] = {
-    botframework: { send: (c, m) => void botFramework.send(c, m).catch((err: unknown) => onTurnError(err, c.id)) },
-  };
-  let worker: WebhookOutboxWorker | undefined;
-  let webhook: WebhookChannel | undefined;
-  if (config.SHOPKEEP_WEBHOOK_SECRET) {
-    const channel = new WebhookChannel(store, pipeline, onTurnError);
-    const outbox = webhookWorker(config, store, clock, logger);
-    const onError = (err: unknown): void => logger.error({ err }, 'webhook delivery sweep failed');
-    channel.onEnqueue(() => outbox.poke(onError));
-    rawRouter.use(webhookApi(channel, { secret: config.SHOPKEEP_WEBHOOK_SECRET, toleranceSeconds: config.SHOPKEEP_WEBHOOK_TOLERANCE_SECONDS, clock }));
-    senders.webhook = channel;
-    webhook = channel;
-    worker = outbox;
-  }
   return {
     rawRouter,
     router,
-    senders,
-    resumeUnanswered: (sinceIso) => webhook?.resumeUnanswered(sinceIso) ?? 0,
+    senders: {
+      botframework: { send: (c, m) => void botFramework.send(c, m).catch((err: unknown) => onTurnError(err, c.id)) },
+      webhook: webhook?.channel,
+    },
+    resumeUnanswered: (sinceIso) => webhook?.channel.resumeUnanswered(sinceIso) ?? 0,
     start(address) {
       base = `http://127.0.0.1:${address.port}`;
-      worker?.start(config.SHOPKEEP_WEBHOOK_SWEEP_SECONDS * 1000, (err) => logger.error({ err }, 'webhook delivery sweep failed'));
+      webhook?.worker.start(config.SHOPKEEP_WEBHOOK_SWEEP_SECONDS * 1000, (err) => logger.error({ err }, 'webhook delivery sweep failed'));
     },
-    stop: async () => worker?.stop(),
+    stop: async () => webhook?.worker.stop(),
   };
 }
