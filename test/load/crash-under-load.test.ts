@@ -70,6 +70,7 @@ function flood(socket: ShopperClient, tag: string, acked: Map<string, string>, r
   return () => (running = false);
 }
 
+/** Coupons are checked too: every one that exists at the kill (when offers issued any) must survive it. */
 describe('kill -9 under load', () => {
   const tmp = tempDir();
   const dbFile = path.join(tmp.dir, 'shop.db');
@@ -109,6 +110,7 @@ describe('kill -9 under load', () => {
       // What is committed right before the kill (read by another connection) must survive it.
       const db = new BetterSqlite3(dbFile, { readonly: true });
       handoffsSeen = new Map((db.prepare('SELECT id, deadline_at FROM handoffs').all() as { id: string; deadline_at: string | null }[]).map((h) => [h.id, h.deadline_at]));
+      const couponsSeen = db.prepare('SELECT code FROM coupons').pluck().all() as string[];
       db.close();
       const ackedBeforeKill = new Map(acked);
       await killHard(server);
@@ -121,6 +123,8 @@ describe('kill -9 under load', () => {
       const stored = new Set(after.prepare('SELECT id FROM messages').pluck().all() as string[]);
       const missing = [...ackedBeforeKill.values()].filter((id) => !stored.has(id));
       expect(missing).toEqual([]);
+      const coupons = new Set(after.prepare('SELECT code FROM coupons').pluck().all() as string[]);
+      expect(couponsSeen.filter((code) => !coupons.has(code))).toEqual([]);
       const handoffs = new Map((after.prepare('SELECT id, deadline_at FROM handoffs').all() as { id: string; deadline_at: string | null }[]).map((h) => [h.id, h.deadline_at]));
       for (const [id, deadline] of handoffsSeen) {
         expect(handoffs.has(id)).toBe(true);
