@@ -71,6 +71,7 @@ export class WebhookOutboxRepository {
     return this.find(id) ?? (this.byMessage(messageId) as OutboxDelivery);
   }
 
+  /** One delivery by id. */
   find(id: string): OutboxDelivery | undefined {
     const row = this.byId.get(id);
     return row && toDelivery(row);
