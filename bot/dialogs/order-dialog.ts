@@ -22,7 +22,7 @@ export class OrderDialog extends ComponentDialog {
     steps: readonly OrderStep[],
   ) {
     super(id);
-    this.addDialog(new OrderIdentityDialog(services.store.orders, services.memory));
+    this.addDialog(new OrderIdentityDialog(services.store, services.memory));
     const waterfall: WaterfallStep[] = [
       (step) => step.beginDialog(ORDER_IDENTITY_DIALOG, step.options as OrderIdentityOptions),
       async (step) => {

@@ -1,4 +1,4 @@
-import type { StatePropertyAccessor } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Order } from '../../store';
 import type { ConversationMemory } from '../conversation-memory';
@@ -17,10 +17,22 @@ const WATERFALL = 'orderIdentitySteps';
  */
 export const MAX_IDENTITY_FAILURES = 3;
 
-/** What the identity check needs from the shop. */
+/** What the identity check needs from the shop (the store fits). */
 export interface OrderLookup {
-  /** The order only if the email matches the one on it. */
-  findByIdAndEmail(id: string, email: string): Order | undefined;
+  orders: {
+    /** The order only if the email matches the one on it. */
+    findByIdAndEmail(id: string, email: string): Order | undefined;
+    findById(id: string): Order | undefined;
+    listByCustomer(customerId: string, limit?: number): Order[];
+  };
+  conversations: { findById(id: string): { sessionId: string } | undefined };
+  sessions: { findById(id: string): { customerId: string | null } | undefined };
+}
+
+/** The shop's customer signed in to this conversation's session (a signed identity from the shop), if any. */
+export function signedInCustomer(shop: OrderLookup, context: TurnContext): string | undefined {
+  const conversation = shop.conversations.findById(context.activity.conversation?.id ?? '');
+  return (conversation && shop.sessions.findById(conversation.sessionId)?.customerId) ?? undefined;
 }
 
 /** What the shopper already said when an order skill starts. */
@@ -42,12 +54,13 @@ interface IdentityState extends OrderIdentityOptions {
  * The identity check shared by the order skills: the order number and the email on the order
  * must match before any detail is shown. An order proved earlier in the conversation is not
  * asked for again (`ConversationMemory.verifiedOrderIds`), and with no order number the last
- * order discussed is meant. Ends with the order id, or with nothing when the shopper could not
+ * order discussed is meant. A shopper signed in through the shop needs no email for their own
+ * orders (with no number, their latest order is meant). Ends with the order id, or with nothing when the shopper could not
  * prove one (a person is offered then).
  */
 export class OrderIdentityDialog extends ComponentDialog {
   constructor(
-    private readonly orders: OrderLookup,
+    private readonly shop: OrderLookup,
     private readonly memory: StatePropertyAccessor<ConversationMemory>,
   ) {
     super(ORDER_IDENTITY_DIALOG);
@@ -66,6 +79,11 @@ export class OrderIdentityDialog extends ComponentDialog {
     // "Cancel my order" right after tracking one means that order; it was proved already.
     if (!state.orderId && memory.lastOrderId && verified.includes(memory.lastOrderId)) state.orderId = memory.lastOrderId;
     if (state.orderId && verified.includes(state.orderId)) return this.proved(step, state.orderId);
+    const customer = signedInCustomer(this.shop, step.context);
+    if (customer) {
+      const own = state.orderId ? this.shop.orders.findById(state.orderId) : this.shop.orders.listByCustomer(customer, 1)[0];
+      if (own && own.customerId === customer) return this.proved(step, own.id);
+    }
     if ((memory.identityFailures ?? 0) >= MAX_IDENTITY_FAILURES) return this.fail(step, textsOf(step.context).shop.identityLocked);
     if (state.orderId) return step.next(state.orderId);
     const texts = textsOf(step.context);
@@ -89,7 +107,7 @@ export class OrderIdentityDialog extends ComponentDialog {
     const state = (step.values as StepValues).identity;
     state.email ??= entityOf(step.context, 'email');
     if (!state.orderId || !state.email) return this.fail(step);
-    const order = this.orders.findByIdAndEmail(state.orderId, state.email);
+    const order = this.shop.orders.findByIdAndEmail(state.orderId, state.email);
     if (order) return this.proved(step, order.id);
     const memory = await this.memory.get(step.context, {});
     const failures = (memory.identityFailures ?? 0) + 1;

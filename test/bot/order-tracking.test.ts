@@ -1,6 +1,6 @@
 import { ConversationState, TestAdapter } from 'botbuilder';
 import { ShopBot, SqliteStorage } from '../../bot';
-import type { Store } from '../../store';
+import type { Order, Store } from '../../store';
 import { quickReplies, says, testBot, testNlu, textOf } from './shop-fixture';
 
 describe('order tracking, as a script', () => {
@@ -123,6 +123,18 @@ describe('order tracking, as a script', () => {
       })
       .send('什么时候能到？')
       .assertReply(says(/预计送达/));
+  });
+
+  it('needs no email from a shopper signed in through the shop, for their own orders only', async () => {
+    store.customers.upsertMany([{ id: 'c-ann', email: 'ann@example.com', name: 'Ann', country: 'United Kingdom', locale: 'en', createdAt: '2026-01-01T00:00:00.000Z' }]);
+    store.orders.upsertMany([{ ...(store.orders.findById('536365') as Order), customerId: 'c-ann' }]);
+    const session = store.sessions.create('en', 'c-ann');
+    adapter.conversation.conversation.id = store.conversations.openForSession(session.id, 'widget', 'en').id;
+    await adapter
+      .send('where is my order?')
+      .assertReply(says(/536365.*Royal Mail/))
+      .send('where is order 536370?')
+      .assertReply(says(/email/i));
   });
 
   it('keeps the dialog where it was when the bot is rebuilt over the same store', async () => {
