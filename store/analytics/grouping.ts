@@ -14,9 +14,14 @@ export interface MisunderstoodGroup {
   lastSeen: string;
 }
 
-/** Lower-cased character trigrams of the text padded with spaces (works for Chinese too). */
+/** Lower case, punctuation and runs of spaces as one space: what two texts must share to be the same phrase. */
+function normalised(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Character trigrams of the normalised text padded with spaces (works for Chinese too). */
 export function trigrams(text: string): Set<string> {
-  const chars = [...` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `];
+  const chars = [...` ${normalised(text)} `];
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= chars.length; i += 1) grams.add(chars.slice(i, i + 3).join(''));
   if (grams.size === 0 && chars.length > 0) grams.add(chars.join(''));
@@ -44,7 +49,7 @@ interface Phrase {
 function distinctPhrases(messages: readonly MisunderstoodMessage[]): Phrase[] {
   const byText = new Map<string, Phrase>();
   for (const m of messages) {
-    const key = `${m.locale}\u0000${m.text.trim().toLowerCase()}`;
+    const key = `${m.locale}\u0000${normalised(m.text)}`;
     const seen = byText.get(key);
     if (seen) {
       seen.count += 1;
