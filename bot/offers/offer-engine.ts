@@ -134,16 +134,21 @@ export class OfferEngine {
     });
     store.audit.record({ actor: 'offer-engine', action: `offer.${decision.action}`, entityType: 'offer', entityId: record.id, before: null, after: { ...record, reason: decision.reason } });
     if (decision.action === 'hold-out') return { kind: 'decided', pPurchase, segment, decision, record };
-    const coupon = store.coupons.issue({
+    return { kind: 'decided', pPurchase, segment, decision, record, coupon: this.issueCoupon(record, now) };
+  }
+
+  /** A new single-use coupon for an offer, in the decision's transaction, audited. */
+  private issueCoupon(record: OfferDecisionRecord, now: number): Coupon {
+    const coupon = this.deps.store.coupons.issue({
       code: newCouponCode(this.deps.randomBytes),
       decisionId: record.id,
-      sessionId: session.id,
-      customerId: session.customerId,
-      percentOff: decision.discountPercent,
-      createdAt: at,
+      sessionId: record.sessionId,
+      customerId: record.customerId,
+      percentOff: record.discountPercent,
+      createdAt: record.at,
       expiresAt: new Date(now + this.settings.couponValidMs).toISOString(),
     });
-    store.audit.record({ actor: 'offer-engine', action: 'coupon.issue', entityType: 'coupon', entityId: coupon.code, before: null, after: coupon });
-    return { kind: 'decided', pPurchase, segment, decision, record, coupon };
+    this.deps.store.audit.record({ actor: 'offer-engine', action: 'coupon.issue', entityType: 'coupon', entityId: coupon.code, before: null, after: coupon });
+    return coupon;
   }
 }
