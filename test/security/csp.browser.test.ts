@@ -70,4 +70,21 @@ describeWithChromium('pages under the security headers', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('the manager dashboard signs in, draws its charts and opens the transcripts view with no CSP violation', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    const violations = await watchViolations(page);
+    await page.goto(`${shop.url}/manager/`);
+    await page.locator('[data-login-form] input[name=email]').fill(DEMO_USERS.manager.email);
+    await page.locator('[data-login-form] input[name=password]').fill('demo-manager-pass');
+    await page.locator('[data-login-form] input[name=password]').press('Enter');
+    await page.locator('[data-app]').waitFor({ state: 'visible' });
+    await page.locator('canvas[data-chart="daily"]').waitFor();
+    await page.locator('[data-tab="transcripts"]').click();
+    await page.locator('[data-view="transcripts"]').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => (window as unknown as { xss?: number }).xss)).toBeUndefined();
+    expect(await violations()).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
