@@ -77,6 +77,7 @@ export class AnalyticsRepository {
   /** Every figure of the dashboard for a period. */
   dashboard(period: Period): Dashboard {
     const q = this.dashboardQueries;
+    const decisions = q.decisions(period);
     return {
       period,
       overview: q.overview(period),
@@ -84,8 +85,8 @@ export class AnalyticsRepository {
       handoffReasons: q.handoffReasons(period),
       topIntents: q.topIntents(period),
       agents: q.agents(period),
-      coupons: q.coupons(period),
-      segments: q.segments(period),
+      coupons: q.coupons(period, decisions),
+      segments: q.segments(period, decisions),
     };
   }
 

@@ -4,6 +4,7 @@ import { SHOP_SKILLS_SCHEMA } from './002-shop-skills';
 import { HANDOFF_SCHEMA } from './003-handoff-schema';
 import { OFFERS_SCHEMA } from './004-offers';
 import { ANALYTICS_SCHEMA } from './005-analytics';
+import { ANALYTICS_DAILY_SCHEMA } from './051-analytics-daily';
 import { CHANNELS_SCHEMA } from './006-channels';
 import { PRIVACY_SCHEMA } from './007-privacy';
 import type { Migration } from './migration';
@@ -14,7 +15,7 @@ export type { Migration } from './migration';
  * The schema, in order: one file per version (`NNN-name.ts`). Money is kept in minor units
  * (pence) as integers; times as ISO 8601 text in UTC, which sorts correctly as text.
  */
-export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA, OFFERS_SCHEMA, ANALYTICS_SCHEMA, CHANNELS_SCHEMA, PRIVACY_SCHEMA];
+export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA, OFFERS_SCHEMA, ANALYTICS_SCHEMA, CHANNELS_SCHEMA, PRIVACY_SCHEMA, ANALYTICS_DAILY_SCHEMA];
 
 /**
  * Brings the schema up to the newest version, each migration in its own transaction, recorded

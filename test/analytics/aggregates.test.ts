@@ -29,6 +29,12 @@ describe('analytics aggregates on a fixture with known answers', () => {
     expect(o.revenueMinor).toBe(5000);
   });
 
+  it('gives the same figures from the per-day summary and from the conversations', () => {
+    const { period: _aligned, ...byDay } = store.analytics.dashboard(PERIOD);
+    const { period: _ragged, ...byConversation } = store.analytics.dashboard({ from: '2026-02-28T23:59:59.000Z', to: '2026-03-02T23:59:59.000Z' });
+    expect(byConversation).toEqual(byDay);
+  });
+
   it('splits by day, ranks intents and handoff reasons', () => {
     const d = store.analytics.dashboard(PERIOD);
     expect(d.daily.map((x) => [x.day, x.conversations, x.handedOff])).toEqual([['2026-03-01', 2, 1], ['2026-03-02', 1, 0]]);
