@@ -135,6 +135,8 @@ export class NluTrainer {
       ...(this.options.epochs ? { epochs: this.options.epochs } : {}),
       ...(this.options.base ? { base: this.options.base } : {}),
     });
+    // A training never keeps a stopping process alive: the model on disk is only replaced once complete.
+    worker.unref();
     return new Promise((resolve, reject) => {
       worker.on('message', (message: TrainingMessage) => {
         switch (message.type) {
