@@ -6,8 +6,8 @@
  * the server's CPU time per turn and memory, the machine's load, and the ratios.
  *
  * Usage: node dist/bench/load.js [--shoppers 1000] [--seconds 20] [--ramp] [--soak MINUTES]
- *   --ramp  raise the shopper count until the server no longer keeps up (p99 ≥ 100 ms, errors,
- *           or under 90 % of the offered turns), and say where and why it broke
+ *   --ramp  raise the shopper count until the server no longer keeps up (errors, or under 90 %
+ *           of the offered turns), noting where p99 first passed 100 ms; says where and why
  *   --soak  hold the load for MINUTES and report every minute (with the server's memory)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -162,16 +162,21 @@ async function compare(shoppers: number, seconds: number, dir: string): Promise<
 
 async function ramp(seconds: number, dir: string): Promise<void> {
   let kept: number | undefined;
+  let latencyBroke: string | undefined;
   for (const n of RAMP) {
     const shop = await compare(n, seconds, dir);
     const broken = brokenBy(shop);
-    if (broken) {
-      console.log(`keeps up with ${kept ?? 'no tried count'} shoppers; breaks at ${n}: ${broken}`);
+    if (!broken) kept = n;
+    else if (broken.startsWith('p99') && shop.turnsPerSecond >= 0.9 * shop.connected) {
+      // Latency alone: it still keeps up, so carry on to find where throughput gives way.
+      latencyBroke ??= `p99 goal missed from ${n} shoppers (${broken})`;
+      continue;
+    } else {
+      console.log(`meets the goal up to ${kept ?? 'none of the counts tried'}; ${latencyBroke ? `${latencyBroke}; ` : ''}breaks at ${n}: ${broken}`);
       return;
     }
-    kept = n;
   }
-  console.log(`kept up with every count tried, up to ${kept}`);
+  console.log(`kept up with every count tried (goal met up to ${kept ?? 'none'}${latencyBroke ? `; ${latencyBroke}` : ''})`);
 }
 
 async function soak(shoppers: number, minutes: number, dir: string): Promise<void> {
