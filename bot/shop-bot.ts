@@ -7,6 +7,7 @@ import type { Skill, SkillFactory, TurnHooks } from './skill';
 import { SKILLS } from './skills';
 import { setUnderstanding, textsOf } from './turn';
 import { offerHuman, opensWithYes } from './dialogs/asking';
+import { asksAroundAProduct } from './recommendations/phrasing';
 
 /** Intents that answer a waiting question (or leave it), never start another topic mid-dialog. */
 const ANSWER_INTENTS: ReadonlySet<string> = new Set(['affirm', 'deny', 'cancel', OUT_OF_SCOPE]);
@@ -173,10 +174,13 @@ const CATALOG_ALTERNATIVE = 0.15;
  * The intent to act on. An unsure reading (out of scope, or below the topic-switch confidence)
  * of a message that names a product or a price, or that the NLU thinks may be a catalog
  * question, is a catalog question ("something under £10 for the kitchen"); a message with an
- * order number never is.
+ * order number never is. Asking for products like or going with another one is a request for
+ * recommendations, whatever the NLU made of it.
  */
 function routedIntent(understanding: Understanding): string {
   const { intent, confidence, entities, alternatives } = understanding;
+  const unsure = intent === OUT_OF_SCOPE || CATALOG_INTENTS.has(intent) || confidence < TOPIC_SWITCH_CONFIDENCE;
+  if (unsure && asksAroundAProduct(understanding.text)) return 'ask_recommendation';
   if (CATALOG_INTENTS.has(intent) || entities.some((e) => e.type === 'order_id')) return intent;
   if (intent !== OUT_OF_SCOPE && confidence >= TOPIC_SWITCH_CONFIDENCE) return intent;
   const catalogAlternative = alternatives.find((a) => CATALOG_INTENTS.has(a.intent) && a.confidence >= CATALOG_ALTERNATIVE);

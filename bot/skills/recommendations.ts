@@ -4,14 +4,12 @@ import type { ItemFilter, Recommendation } from '../../recommender';
 import { productCriteria } from '../dialogs/product-search';
 import type { RecommendationService, Shopper } from '../recommendations';
 import { cardsAttachment, suggestionCards } from '../recommendations';
+import { GOES_WITH, SIMILAR_TO } from '../recommendations/phrasing';
 import type { BotServices, SkillFactory } from '../skill';
 import { recommendationTexts } from '../texts/recommendation-texts';
 
 /** Suggestions in one reply: enough to choose from, few enough to read on a phone. */
 const SUGGESTIONS = 4;
-/** "Something like X" and "what goes with X" in both languages. */
-const LIKE = /\b(like|similar|such as|alternative)\b|类似|相似|像/iu;
-const GOES_WITH = /\b(goes? with|go together|match(es)?|pair(s)? with|with (this|it|that))\b|搭配|配什么|配套/iu;
 /** The catch-all category: "a gift" can be anything in a gift shop, so it does not filter. */
 const ANY_GIFT = 'Gifts & Novelties';
 
@@ -28,7 +26,7 @@ function askOf(u: Understanding, shopper: Shopper, services: BotServices): Ask {
   // "this"/"it" is the product the shopper is looking at in the shop.
   const current = named ?? services.store.sessions.recentProducts(shopper.sessionId, 1)[0];
   if (GOES_WITH.test(u.text)) return { kind: 'goes_with', productId: current };
-  if (LIKE.test(u.text) && named) return { kind: 'like', productId: named };
+  if (SIMILAR_TO.test(u.text)) return { kind: 'like', productId: named };
   return { kind: 'for_you' };
 }
 

@@ -135,6 +135,22 @@ describe('recommendations in chat', () => {
     });
   });
 
+  it('answers "what goes with this?" from the product the shopper is looking at', async () => {
+    const conversationId = adapter.conversation.conversation.id;
+    const session = store.sessions.create('en');
+    store.db.prepare("INSERT INTO conversations (id, session_id, channel, locale, status, started_at, updated_at) VALUES (?, ?, 'widget', 'en', 'open', '2026-11-20', '2026-11-20')").run(conversationId, session.id);
+    store.sessions.recordEvent({ sessionId: session.id, type: 'product_view', productId: 'MUG' });
+    await adapter.send('what goes with this?').assertReply((a) => {
+      expect(a.text).toMatch(/go well with Spotty Tea Mug/);
+      expect(cardsOf(a).slice(0, 2).map((c) => c.id).sort()).toEqual(['APRON', 'TEAPOT']);
+      expect(cardsOf(a).map((c) => c.id)).not.toContain('MUG');
+    });
+  });
+
+  it('asks which product when "something like that" names none', async () => {
+    await adapter.send('have you got anything similar to it?').assertReply((a) => expect(a.text).toMatch(/Which product/));
+  });
+
   it('answers a general ask with suggestions and follow-ups, in Chinese too', async () => {
     await adapter.send('what would you recommend?').assertReply((a) => {
       expect(cardsOf(a).length).toBeGreaterThan(0);
