@@ -69,6 +69,8 @@ function main(): void {
     ['transcripts: negative, handed off, 30 days', () => store.analytics.search({ ...month, sentiment: 'negative', handedOff: true, limit: 50 })],
     ['transcripts: intent complaint', () => store.analytics.search({ intent: 'complaint', limit: 50 })],
     ['transcripts: free text', () => store.analytics.search({ text: 'parcel never arrived', limit: 50 })],
+    ['transcripts: free text, 30 days', () => store.analytics.search({ ...month, text: 'parcel never arrived', limit: 50 })],
+    ['transcripts: intent complaint, 30 days', () => store.analytics.search({ ...month, intent: 'complaint', limit: 50 })],
     ['transcript detail', () => store.analytics.transcript('conv_b12345')],
   );
   let worst = 0;

@@ -112,8 +112,11 @@ export function whereOf(filter: TranscriptFilter): { sql: string; params: Record
   if (filter.csatMax !== undefined) add('csat <= @csatMax', 'csatMax', filter.csatMax);
   if (filter.couponOffered !== undefined) add(filter.couponOffered ? "offer = 'offer'" : "(offer IS NULL OR offer != 'offer')");
   if (filter.couponRedeemed !== undefined) add('redeemed = @redeemed', 'redeemed', filter.couponRedeemed ? 1 : 0);
+  // A conversation's messages are never older than its start: a period's start bounds the intent's
+  // index range. (Free text scans every text anyway; a date range would only add index lookups.)
+  const since = filter.from ? ' AND created_at >= @from' : '';
   if (filter.intent) {
-    add(`conversation_id IN (SELECT conversation_id FROM messages WHERE role = 'shopper' AND intent = @intent)`, 'intent', filter.intent);
+    add(`conversation_id IN (SELECT conversation_id FROM messages WHERE role = 'shopper' AND intent = @intent${since})`, 'intent', filter.intent);
   }
   if (filter.text) {
     add(`conversation_id IN (SELECT conversation_id FROM messages WHERE lower(text) LIKE @text ESCAPE '\\')`, 'text', likePattern(filter.text));
