@@ -45,6 +45,15 @@ function notUnderstood(m: StoredMessage, o: FrustrationOptions): boolean {
   return a.intent === 'out_of_scope' || a.confidence < o.minConfidence;
 }
 
+/**
+ * A message's sentiment score, or 0 when the NLU judged it neutral: within "neutral" the score
+ * is noise (an order number or an email can score slightly below zero), not a mood.
+ */
+function polarity(m: StoredMessage): number {
+  const a = m.annotations;
+  return a && a.sentimentLabel !== 'neutral' ? a.sentimentScore : 0;
+}
+
 /** True when the last three sentiment scores fall and the last is clearly negative. */
 function sentimentFalling(scores: number[], o: FrustrationOptions): boolean {
   if (scores.length < 3) return false;
@@ -69,7 +78,7 @@ export function detectFrustration(messages: readonly StoredMessage[], options: F
   const previous = shopper.at(-2);
   if (!last || !previous) return undefined;
   if (notUnderstood(last, options) && notUnderstood(previous, options)) return 'not_understood_twice';
-  if (sentimentFalling(shopper.map((m) => m.annotations?.sentimentScore ?? 0), options)) return 'sentiment_falling';
+  if (sentimentFalling(shopper.map(polarity), options)) return 'sentiment_falling';
   if (rephrasing(last, previous, options)) return 'rephrasing';
   return undefined;
 }

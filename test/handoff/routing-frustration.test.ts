@@ -80,8 +80,23 @@ describe('frustration tracker', () => {
   });
 
   it('sees sentiment falling over three turns into clearly negative', () => {
-    const falling = [shopper('ok', { sentimentScore: 0.2 }), shopper('hmm', { sentimentScore: -0.1, intent: 'delivery_time' }), shopper('bad', { sentimentScore: -0.6, intent: 'refund_status' })];
+    const falling = [
+      shopper('ok', { sentimentScore: 0.2, sentimentLabel: 'positive' }),
+      shopper('hmm', { sentimentScore: -0.1, intent: 'delivery_time' }),
+      shopper('bad', { sentimentScore: -0.6, sentimentLabel: 'negative', intent: 'refund_status' }),
+    ];
     expect(detectFrustration(falling)).toBe('sentiment_falling');
+    // Within "neutral" the score is noise: an order number and an email are no mood.
+    const answers = [
+      shopper('where is my order?', { sentimentScore: -0.02 }),
+      shopper('538518', { sentimentScore: -0.13, intent: 'out_of_scope', entities: [{ type: 'order_id', value: '538518', text: '538518', start: 0, end: 6, confidence: 1 }] }),
+      shopper('daniel.murphy@example.com', {
+        sentimentScore: -0.35,
+        intent: 'out_of_scope',
+        entities: [{ type: 'email', value: 'daniel.murphy@example.com', text: 'daniel.murphy@example.com', start: 0, end: 25, confidence: 1 }],
+      }),
+    ];
+    expect(detectFrustration(answers)).toBeUndefined();
     const mild = [shopper('ok', { sentimentScore: 0.2 }), shopper('hmm', { sentimentScore: 0.1, intent: 'delivery_time' }), shopper('meh', { sentimentScore: -0.1, intent: 'refund_status' })];
     expect(detectFrustration(mild)).toBeUndefined();
   });
