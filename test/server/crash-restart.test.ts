@@ -47,7 +47,7 @@ describe('the conversation survives the server process', () => {
     const texts = again.history.map((m) => m.text);
     expect(texts.slice(0, 3)).toEqual(['where is my order?', question.text, order.id]);
     // The stored-but-unanswered order number gets its answer (now, or already in the history).
-    const answered = again.history.length > 3 ? again.history[3] : (await nextMessages(again.socket, 1))[0];
+    const answered = again.history.length > 3 ? again.history[3] : (await nextMessages(again.socket, 1, 30_000))[0];
     expect(answered?.text).toMatch(/email/i);
 
     // The dialog itself resumed: the email completes the tracking.
@@ -55,5 +55,5 @@ describe('the conversation survives the server process', () => {
     expect(status.text).toContain(order.id);
     again.socket.disconnect();
     expect(await stopGracefully(server)).toBe(0);
-  });
+  }, 120_000);
 });
