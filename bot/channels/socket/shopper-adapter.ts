@@ -9,6 +9,7 @@ import {
 import type { Conversation, Store, StoredMessage } from '../../../store';
 import { shopperActivity } from '../shared/activities';
 import { persistReplies, storedReplyOf } from '../shared/turn-pipeline';
+import { humansOwnConversation } from '../../handoff/handoff-hook';
 import { toChatMessage } from './chat-message';
 import type { ChatMessage } from './events';
 
@@ -36,11 +37,13 @@ export class ShopperSocketAdapter extends BotAdapter {
   /** Runs one bot turn for a stored shopper message. */
   async processMessage(conversation: Conversation, message: StoredMessage, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const context = new TurnContext(this, shopperActivity(conversation, message));
-    this.outbox.typing(conversation.id, true);
+    // While a person owns (or is about to own) the conversation the bot stays silent: no "typing".
+    const botSpeaks = !humansOwnConversation(this.store, conversation.id);
+    if (botSpeaks) this.outbox.typing(conversation.id, true);
     try {
       await this.runMiddleware(context, logic);
     } finally {
-      this.outbox.typing(conversation.id, false);
+      if (botSpeaks) this.outbox.typing(conversation.id, false);
     }
   }
 
