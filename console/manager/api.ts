@@ -1,26 +1,8 @@
 import type { Dashboard, IntentAssignment, MisunderstoodGroup, TranscriptDetail, TranscriptSummary } from '../../store';
+import type { OfferReport } from '../../bot';
+import type { TrainingState } from '../../server/nlu-training';
 
-/** Where a retraining stands (as `GET /api/manager/nlu/training` says). */
-export type TrainingState =
-  | { status: 'idle' }
-  | { status: 'training'; fraction: number; startedAt: string; assignments: number }
-  | { status: 'done'; finishedAt: string; assignments: number; examples: number; heldOutAccuracy: number }
-  | { status: 'failed'; finishedAt: string; error: string };
-
-/** The offers engine's report (`GET /api/manager/offers/report`), the parts the dashboard shows. */
-export interface OffersReport {
-  offers: number;
-  holdOuts: number;
-  redeemed: number;
-  revenue: number;
-  conversion: {
-    offered: { shoppers: number; converted: number; rate: number };
-    holdOut: { shoppers: number; converted: number; rate: number };
-    uplift: number | null;
-    interval: [number, number] | null;
-    significant: boolean;
-  };
-}
+export type { OfferReport, TrainingState };
 
 /** A refused request, with the server's message. */
 export class ApiError extends Error {
@@ -79,7 +61,7 @@ export class ManagerApi {
 
   logout = (): Promise<unknown> => this.request('POST', '/api/agent/logout', {});
   dashboard = (range: DayRange): Promise<Dashboard> => this.request('GET', `/api/manager/dashboard?${periodQuery(range)}`);
-  offersReport = (range: DayRange): Promise<OffersReport> => this.request('GET', `/api/manager/offers/report?${periodQuery(range)}`);
+  offersReport = (range: DayRange): Promise<OfferReport> => this.request('GET', `/api/manager/offers/report?${periodQuery(range)}`);
   transcripts = (query: URLSearchParams): Promise<{ conversations: TranscriptSummary[]; hasMore: boolean }> => this.request('GET', `/api/manager/transcripts?${query}`);
   transcript = (id: string): Promise<TranscriptDetail> => this.request('GET', `/api/manager/transcripts/${encodeURIComponent(id)}`);
   misunderstood = (range: DayRange): Promise<{ groups: MisunderstoodGroup[] }> => this.request('GET', `/api/manager/misunderstood?${periodQuery(range)}`);

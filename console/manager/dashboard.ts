@@ -1,7 +1,7 @@
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import type { Dashboard } from '../../store';
 import { el, pairs, part } from '../dom';
-import type { DayRange, ManagerApi, OffersReport } from './api';
+import type { DayRange, ManagerApi, OfferReport } from './api';
 import { decimal, duration, money, percent } from './format';
 
 Chart.register(...registerables);
@@ -55,7 +55,7 @@ function drawCharts(d: Dashboard): void {
   ] } });
 }
 
-function couponFacts(d: Dashboard, report: OffersReport | undefined): [string, string][] {
+function couponFacts(d: Dashboard, report: OfferReport | undefined): [string, string][] {
   const facts: [string, string][] = [
     ['Offers / hold-outs', `${d.coupons.offers} / ${d.coupons.holdOuts}`],
     ['Redemptions', String(d.coupons.redemptions)],
@@ -67,7 +67,7 @@ function couponFacts(d: Dashboard, report: OffersReport | undefined): [string, s
     ...facts,
     ['Conversion offered', `${percent(c.offered.rate)} (${c.offered.converted}/${c.offered.shoppers} shoppers)`],
     ['Conversion hold-out', `${percent(c.holdOut.rate)} (${c.holdOut.converted}/${c.holdOut.shoppers} shoppers)`],
-    ['Uplift', c.uplift === null ? '–' : `${percent(c.uplift)}${c.interval ? ` [${percent(c.interval[0])}, ${percent(c.interval[1])}]` : ''}${c.significant ? ' significant' : ' not significant'}`],
+    ['Uplift', Number.isFinite(c.uplift) ? `${percent(c.uplift)} [${percent(c.interval.lower)}, ${percent(c.interval.upper)}] at ${percent(c.confidence)}, ${c.significant ? 'significant' : 'not significant'}` : '–'],
   ];
 }
 
