@@ -52,6 +52,12 @@ describeWithChromium('storefront and widget against the real server', () => {
     await page.locator('[data-product] h1').waitFor();
     expect(await page.locator('[data-product] h1').textContent()).toBe(firstName);
     await page.locator('[data-product] button', { hasText: 'Add to cart' }).waitFor();
+    // "Often bought together" comes from the recommender, never the product itself.
+    const together = page.locator('[data-bought-together] li.product');
+    await together.first().waitFor();
+    const suggested = await together.locator('.product-name').allTextContents();
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested).not.toContain(firstName);
   });
 
   it('searches the catalog', async () => {

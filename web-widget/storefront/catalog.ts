@@ -78,9 +78,12 @@ export async function fetchCategories(): Promise<string[]> {
   }
 }
 
-/** `GET /api/recommendations`; any failure (route missing, server error) means no strip. */
-export async function fetchRecommendations(sessionId: string, k: number): Promise<Recommendation[]> {
-  const params = new URLSearchParams({ sessionId, k: String(k) });
+/**
+ * `GET /api/recommendations` for a session ("recommended for you") or a product ("often bought
+ * together"); any failure (route missing, server error) means no strip.
+ */
+export async function fetchRecommendations(about: { sessionId: string } | { productId: string }, k: number): Promise<Recommendation[]> {
+  const params = new URLSearchParams({ ...about, k: String(k) });
   try {
     return (await getJson(`/api/recommendations?${params}`, recommendationsSchema)).items;
   } catch {

@@ -4,7 +4,7 @@
  */
 import { el } from '../dom';
 import { setUpCart } from './cart';
-import { fetchRecommendations } from './catalog';
+import { fetchRecommendations, type Recommendation } from './catalog';
 import { setUpCatalog } from './catalog-page';
 import { renderLayout } from './layout';
 import { setUpProductPage } from './product-page';
@@ -13,16 +13,28 @@ import { productTile } from './render';
 /** How many recommendations the strip shows. */
 const RECOMMENDATIONS = 6;
 
+async function fillStrip(section: HTMLElement, list: Element, items: Recommendation[]): Promise<void> {
+  if (items.length === 0) return;
+  list.replaceChildren(...items.map((item) => productTile(item, item.reason)));
+  section.hidden = false;
+}
+
+/** On a product page: "often bought together", from the same engine as the chat. */
+function setUpBoughtTogether(): void {
+  const section = document.querySelector<HTMLElement>('[data-bought-together]');
+  const list = section?.querySelector('ul');
+  const productId = new URLSearchParams(window.location.search).get('id');
+  if (section === null || list === null || list === undefined || !productId) return;
+  void fetchRecommendations({ productId }, RECOMMENDATIONS).then((items) => fillStrip(section, list, items));
+}
+
 /** Fill the "recommended for you" strip once the widget knows the shopper's session. */
 function setUpRecommendations(): void {
   const section = document.querySelector<HTMLElement>('[data-recommendations]');
   const list = section?.querySelector('ul');
   if (section === null || list === null || list === undefined) return;
   const load = async (sessionId: string): Promise<void> => {
-    const items = await fetchRecommendations(sessionId, RECOMMENDATIONS);
-    if (items.length === 0) return;
-    list.replaceChildren(...items.map((item) => productTile(item, item.reason)));
-    section.hidden = false;
+    await fillStrip(section, list, await fetchRecommendations({ sessionId }, RECOMMENDATIONS));
   };
   const known = window.Shopkeep?.sessionId();
   if (known !== undefined) void load(known);
@@ -37,6 +49,7 @@ function start(): void {
   renderLayout();
   setUpCart();
   setUpRecommendations();
+  setUpBoughtTogether();
   const failed = (error: unknown): void => {
     const main = document.querySelector('main');
     main?.prepend(el('p', { className: 'error', attrs: { role: 'alert' }, text: `Sorry, the shop could not load: ${String(error)}` }));
