@@ -27,11 +27,25 @@ export function periodQuery(range: DayRange): URLSearchParams {
   return new URLSearchParams({ from: `${range.from}T00:00:00.000Z`, to });
 }
 
+/** The coupon policy in force (GET/PUT /api/manager/offers/policy). */
+export interface PolicyDocument {
+  enabled: boolean;
+  policy: {
+    band: { min: number; max: number };
+    discountBySegment: Partial<Record<string, number>>;
+    dailyBudget: number;
+    offerEveryDays: number;
+    holdOutShare: number;
+  };
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
 /** The dashboard's REST client: same-origin cookie session, CSRF token on every change. */
 export class ManagerApi {
   private csrfToken = '';
 
-  private async request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+  private async request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -70,4 +84,7 @@ export class ManagerApi {
   assign = (text: string, intent: string, locale: string): Promise<{ assignment: IntentAssignment }> => this.request('POST', '/api/manager/assignments', { text, intent, locale });
   retrain = (): Promise<TrainingState> => this.request('POST', '/api/manager/nlu/retrain', {});
   training = (): Promise<TrainingState> => this.request('GET', '/api/manager/nlu/training');
+  couponPolicy = (): Promise<PolicyDocument> => this.request('GET', '/api/manager/offers/policy');
+  saveCouponPolicy = (doc: { enabled: boolean; policy: PolicyDocument['policy'] }): Promise<PolicyDocument> =>
+    this.request('PUT', '/api/manager/offers/policy', doc);
 }

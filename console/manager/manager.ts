@@ -2,6 +2,7 @@
 // transcripts and misunderstood views over a chosen period. Everything shown is set as text.
 import { part } from '../dom';
 import { ManagerApi, periodQuery, type DayRange } from './api';
+import { saveCouponPolicy, showCouponPolicy } from './coupon-policy';
 import { showDashboard } from './dashboard';
 import { followTraining, showMisunderstood } from './misunderstood';
 import { searchTranscripts } from './transcripts';
@@ -35,6 +36,7 @@ async function load(): Promise<void> {
   part<HTMLAnchorElement>('export-metrics').href = `/api/manager/export/metrics.csv?${periodQuery(r)}`;
   switch (view) {
     case 'dashboard':
+      await showCouponPolicy(api);
       return showDashboard(api, r);
     case 'transcripts':
       return searchTranscripts(api, part<HTMLFormElement>('filters'), Object.fromEntries(periodQuery(r)));
@@ -68,6 +70,10 @@ function wire(): void {
   part('filters').addEventListener('submit', (e) => {
     e.preventDefault();
     load().catch(showError);
+  });
+  part('policy-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void saveCouponPolicy(api);
   });
   part('more').addEventListener('click', () => {
     searchTranscripts(api, part<HTMLFormElement>('filters'), Object.fromEntries(periodQuery(range())), true).catch(showError);

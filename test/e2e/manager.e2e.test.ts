@@ -49,6 +49,35 @@ describeWithChromium('manager dashboard in a browser', () => {
     temp?.cleanup();
   });
 
+  it('sets the coupon policy from the dashboard, and refuses a bad one with its reason', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    await signIn(page, shop.url);
+    const form = page.locator('[data-policy-form]');
+    await form.locator('[data-policy-status]', { hasText: /offers are off|Saved/u }).waitFor();
+    await form.locator('input[name=enabled]').check();
+    await form.locator('input[name=holdOutShare]').fill('20');
+    await form.locator('input[name="discount:lapsed"]').fill('25');
+    await form.locator('button[type=submit]').click();
+    await form.locator('[data-policy-status]', { hasText: /^Saved/u }).waitFor();
+    const saved = (await (await page.request.get(`${shop.url}/api/manager/offers/policy`)).json()) as {
+      enabled: boolean;
+      policy: { holdOutShare: number; discountBySegment: Record<string, number> };
+    };
+    expect(saved.enabled).toBe(true);
+    expect(saved.policy.holdOutShare).toBeCloseTo(0.2);
+    expect(saved.policy.discountBySegment.lapsed).toBe(25);
+    await form.locator('input[name=bandMin]').fill('90');
+    await form.locator('input[name=bandMax]').fill('10');
+    await form.locator('button[type=submit]').click();
+    await form.locator('[data-policy-status]', { hasText: /band/u }).waitFor();
+    expect(errors).toEqual([]);
+    // The next test signs in afresh.
+    await page.locator('[data-logout]').click();
+    await page.locator('[data-login-form]').waitFor();
+    await page.close();
+  });
+
   it('shows the dashboard of a period, then opens a transcript with its turns, events and curve', async () => {
     const page = await browser.context.newPage();
     const errors = collectPageErrors(page);
