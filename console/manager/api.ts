@@ -1,19 +1,11 @@
 import type { Dashboard, IntentAssignment, MisunderstoodGroup, TranscriptDetail, TranscriptSummary } from '../../store';
 import type { OfferReport } from '../../bot';
 import type { TrainingState } from '../../server/nlu-training';
+import { ApiError, SessionClient } from '../session-client';
 
 export type { OfferReport, TrainingState };
 
-/** A refused request, with the server's message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 /** A period as the page's date inputs give it (`YYYY-MM-DD`, `to` inclusive). */
 export interface DayRange {
@@ -42,38 +34,7 @@ export interface PolicyDocument {
 }
 
 /** The dashboard's REST client: same-origin cookie session, CSRF token on every change. */
-export class ManagerApi {
-  private csrfToken = '';
-
-  private async request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = (await res.json().catch(() => ({}))) as { error?: string };
-    if (!res.ok) throw new ApiError(res.status, json.error ?? `request failed (${res.status})`);
-    return json as T;
-  }
-
-  async login(email: string, password: string): Promise<{ name: string; role: string }> {
-    const { user, csrfToken } = await this.request<{ user: { name: string; role: string }; csrfToken: string }>('POST', '/api/agent/login', { email, password });
-    this.csrfToken = csrfToken;
-    return user;
-  }
-
-  /** The signed-in user, or undefined without a live session. */
-  async me(): Promise<{ name: string; role: string } | undefined> {
-    try {
-      const { user, csrfToken } = await this.request<{ user: { name: string; role: string }; csrfToken: string }>('GET', '/api/agent/me');
-      this.csrfToken = csrfToken;
-      return user;
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return undefined;
-      throw err;
-    }
-  }
-
-  logout = (): Promise<unknown> => this.request('POST', '/api/agent/logout', {});
+export class ManagerApi extends SessionClient<{ name: string; role: string }> {
   dashboard = (range: DayRange): Promise<Dashboard> => this.request('GET', `/api/manager/dashboard?${periodQuery(range)}`);
   offersReport = (range: DayRange): Promise<OfferReport> => this.request('GET', `/api/manager/offers/report?${periodQuery(range)}`);
   transcripts = (query: URLSearchParams): Promise<{ conversations: TranscriptSummary[]; hasMore: boolean }> => this.request('GET', `/api/manager/transcripts?${query}`);
