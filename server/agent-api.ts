@@ -1,9 +1,9 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { conversationView, HandoffError, queueView, type HandoffService, type InsightsProvider } from '../bot';
 import type { Store, User } from '../store';
 import { authOf, type ConsoleAuth } from './auth';
-import { HttpError } from './errors';
+import { HttpError, jsonRoute, type JsonHandler } from './errors';
 
 /** Longest agent message or note, in characters. */
 const MAX_TEXT = 4000;
@@ -39,19 +39,8 @@ function toHttp(err: unknown): unknown {
   }
 }
 
-type Handler = (req: Request, res: Response) => unknown;
-
 /** Runs a handler, mapping handoff refusals to HTTP errors. */
-function handle(fn: Handler): (req: Request, res: Response, next: NextFunction) => void {
-  return (req, res, next) => {
-    Promise.resolve()
-      .then(() => fn(req, res))
-      .then((body) => {
-        if (body !== undefined && !res.headersSent) res.json(body);
-      })
-      .catch((err: unknown) => next(toHttp(err)));
-  };
-}
+const handle = (fn: JsonHandler): ReturnType<typeof jsonRoute> => jsonRoute(fn, toHttp);
 
 /** Services the console's REST routes use. */
 export interface AgentApiDeps {

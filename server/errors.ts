@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from './logger';
 
@@ -11,6 +11,25 @@ export class HttpError extends Error {
     super(message);
     this.name = 'HttpError';
   }
+}
+
+/** A route's body: returns the JSON to send (or sends itself and returns undefined). */
+export type JsonHandler = (req: Request, res: Response) => unknown;
+
+/**
+ * Adapts a sync or async handler to express: what it returns is sent as JSON, what it throws
+ * goes to the error middleware (through `mapError` first, e.g. to turn domain refusals into
+ * HTTP statuses).
+ */
+export function jsonRoute(fn: JsonHandler, mapError: (err: unknown) => unknown = (err) => err): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, res, next) => {
+    Promise.resolve()
+      .then(() => fn(req, res))
+      .then((body) => {
+        if (body !== undefined && !res.headersSent) res.json(body);
+      })
+      .catch((err: unknown) => next(mapError(err)));
+  };
 }
 
 /** 404 for routes that do not exist. */

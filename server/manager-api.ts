@@ -1,9 +1,9 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { LOCALES, readShopCorpus } from '../nlu';
 import { SENTIMENT_BANDS, groupMisunderstood, toCsv, type Period, type Store, type TranscriptFilter } from '../store';
 import { authOf, type ConsoleAuth } from './auth';
-import { HttpError } from './errors';
+import { HttpError, jsonRoute } from './errors';
 import type { NluTrainer } from './nlu-training';
 
 /** Longest period a dashboard covers. */
@@ -44,18 +44,7 @@ export interface ManagerApiDeps {
   now?: () => number;
 }
 
-type Handler = (req: Request, res: Response) => unknown;
-
-function handle(fn: Handler): (req: Request, res: Response, next: NextFunction) => void {
-  return (req, res, next) => {
-    Promise.resolve()
-      .then(() => fn(req, res))
-      .then((body) => {
-        if (body !== undefined && !res.headersSent) res.json(body);
-      })
-      .catch(next);
-  };
-}
+const handle = jsonRoute;
 
 /** The query's period, the last 30 days by default; refused when inverted or too long. */
 export function periodOf(query: unknown, now: number): Period {
