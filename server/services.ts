@@ -1,0 +1,80 @@
+import { ConversationState } from 'botbuilder';
+import { RecommendationService, SKILLS, ShopBot, SqliteStorage, TurnPipeline, recommendationsSkill } from '../bot';
+import { loadDemoShop } from '../data';
+import type { Nlu } from '../nlu';
+import { openStore, seedShopSkills, type Clock, type IdGenerator, type Store } from '../store';
+import { createAgentConsole, type AgentConsole } from './agent-console';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { createMessagingChannels, type MessagingChannels } from './messaging-channels';
+import { NluTrainer, SwappableNlu, retrainedModelDir, startingNlu } from './nlu-training';
+import { createOfferService } from './offers-api';
+import { redactPii } from './privacy';
+
+/** Things tests (and embedders) may replace. */
+export interface AppDeps {
+  logger: Logger;
+  clock: Clock;
+  ids: IdGenerator;
+  nlu: Nlu;
+  /** Folder of the built web assets (storefront, widget). @default '<project>/dist/web' */
+  webRoot: string;
+}
+
+/** The product's services, wired together but not yet exposed over HTTP or sockets. */
+export interface Services {
+  logger: Logger;
+  store: Store;
+  clock: Clock;
+  nlu: SwappableNlu;
+  nluTrainer: NluTrainer;
+  agentConsole: AgentConsole;
+  offers: ReturnType<typeof createOfferService>;
+  recommendations: RecommendationService;
+  bot: ShopBot;
+  /** One turn pipeline for the widget, Bot Framework and webhook channels (one queue per conversation). */
+  turns: TurnPipeline;
+  messaging: MessagingChannels;
+}
+
+function prepareStore(config: Config, deps: Partial<AppDeps>, clock: Clock, logger: Logger): Store {
+  const store = openStore({ file: config.SHOPKEEP_DB, clock: deps.clock, ids: deps.ids, synchronous: config.SHOPKEEP_DB_SYNCHRONOUS,
+    transcriptFilter: config.SHOPKEEP_REDACT_TRANSCRIPTS ? redactPii : undefined,
+  });
+  if (config.SHOPKEEP_DEMO && store.isEmpty()) {
+    const counts = loadDemoShop(store, { now: clock.now() });
+    logger.info(counts, 'demo shop loaded');
+  }
+  // Shipping zones and payment records the shop skills read; adds only what is missing.
+  if (config.SHOPKEEP_DEMO) seedShopSkills(store);
+  return store;
+}
+
+/**
+ * Opens the store (migrated; the demo shop loaded when asked and empty) and builds the NLU, the
+ * agent console, coupon offers, the recommender, the bot and the messaging channels on it.
+ */
+export async function createServices(config: Config, deps: Partial<AppDeps>, logger: Logger): Promise<Services> {
+  const clock = deps.clock ?? { now: Date.now };
+  const store = prepareStore(config, deps, clock, logger);
+  // The manager retrains the NLU from the dashboard: new turns use the newest model, kept across restarts.
+  const catalog = store.products.all().map((p) => ({ id: p.id, name: p.name }));
+  const nlu = new SwappableNlu(deps.nlu ?? (await startingNlu(retrainedModelDir(config.SHOPKEEP_DB), catalog)));
+  const nluTrainer = new NluTrainer(nlu, { dir: retrainedModelDir(config.SHOPKEEP_DB), catalog: () => store.products.all() });
+  const agentConsole = await createAgentConsole(config, store, logger, clock);
+  // Proactive coupon messages go through the handoff service, stored first.
+  const offers = createOfferService(config, store, (id, message) => void agentConsole.handoffs.post(id, message), clock, logger);
+  const recommendations = new RecommendationService(store, { onError: (err) => logger.error({ err }, 'recommender rebuild failed') });
+  const bot = new ShopBot({
+    nlu,
+    store,
+    conversationState: new ConversationState(new SqliteStorage(store)),
+    hooks: [agentConsole.hook],
+    skills: [...SKILLS, recommendationsSkill(recommendations)],
+  });
+  const turns = new TurnPipeline(store, bot);
+  const messaging = createMessagingChannels(config, store, turns, logger, clock);
+  agentConsole.delivery.register('botframework', messaging.senders.botframework);
+  if (messaging.senders.webhook) agentConsole.delivery.register('webhook', messaging.senders.webhook);
+  return { logger, store, clock, nlu, nluTrainer, agentConsole, offers, recommendations, bot, turns, messaging };
+}
