@@ -6,6 +6,8 @@ import { HttpError } from './errors';
 const PRODUCT_QUERY = z.object({
   q: z.string().max(200).optional(),
   category: z.string().max(100).optional(),
+  /** `popular`: best sellers first. */
+  sort: z.enum(['name', 'popular']).default('name'),
   limit: z.coerce.number().int().min(1).max(100).default(24),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -61,7 +63,7 @@ export function publicApi(store: Store, ready: ReadinessCheck): Router {
 
   router.get('/api/products', (req, res) => {
     const query = PRODUCT_QUERY.parse(req.query);
-    const { items, total } = store.products.list({ text: query.q, category: query.category, limit: query.limit, offset: query.offset });
+    const { items, total } = store.products.list({ text: query.q, category: query.category, sort: query.sort, limit: query.limit, offset: query.offset });
     res.json({ items: items.map(productView), total });
   });
 

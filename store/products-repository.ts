@@ -36,6 +36,8 @@ export interface ProductQuery {
   category?: string;
   maxPriceMinor?: number;
   inStockOnly?: boolean;
+  /** `popular`: best sellers (units sold) first, then by name. @default 'name' */
+  sort?: 'name' | 'popular';
   /** @default 24 */
   limit?: number;
   /** @default 0 */
@@ -75,12 +77,12 @@ export class ProductsRepository {
     return row && toProduct(row);
   }
 
-  /** Products matching the query, best sellers' order is not known here: by name. */
+  /** Products matching the query, by name or best sellers first, one page of them with the total. */
   list(query: ProductQuery = {}): { items: Product[]; total: number } {
     const { where, params } = this.whereClause(query);
     const total = this.db.prepare(`SELECT count(*) FROM products ${where}`).pluck().get(params) as number;
     const rows = this.db
-      .prepare(`SELECT * FROM products ${where} ORDER BY name LIMIT @limit OFFSET @offset`)
+      .prepare(`SELECT * FROM products ${where} ORDER BY ${query.sort === 'popular' ? 'units_sold DESC, name' : 'name'} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: query.limit ?? 24, offset: query.offset ?? 0 }) as ProductRow[];
     return { items: rows.map(toProduct), total };
   }

@@ -6,7 +6,7 @@ import type { ProductCard } from '../channels/socket/events';
 import type { SearchCriteria } from '../texts/shop-types';
 import type { BotServices } from '../skill';
 import { textsOf, understandingOf } from '../turn';
-import { productCriteria, searchProducts, searchable, type ProductCriteria } from './product-search';
+import { SEARCH_POOL, productCriteria, searchProducts, searchable, type ProductCriteria } from './product-search';
 
 /** Id of the product questions dialog. */
 export const PRODUCT_DIALOG = 'productQuestions';
@@ -84,7 +84,7 @@ export class ProductDialog extends ComponentDialog {
       await step.context.sendActivity(shop.noProducts(said));
       return;
     }
-    await step.context.sendActivity(MessageFactory.attachment(cardsAttachment(withNamed), shop.productsFound(said, withNamed.length)));
+    await step.context.sendActivity(MessageFactory.attachment(cardsAttachment(withNamed), shop.productsFound(said, withNamed.length, withNamed.length >= SEARCH_POOL)));
   }
 
   /** The criteria as the reply names them; the budget in the catalog's currency. */

@@ -18,8 +18,8 @@ export interface Catalog {
   list(query: ProductQuery): { items: Product[]; total: number };
 }
 
-/** How many products one search looks at before the colour filter. */
-const SEARCH_POOL = 200;
+/** How many products one search looks at before the colour filter (best sellers first). */
+export const SEARCH_POOL = 200;
 
 /**
  * Shoppers' words for the shop's categories, English and Chinese. A category word only filters
@@ -74,12 +74,11 @@ export function productCriteria(text: string, entities: readonly Entity[]): Prod
   let rest = text.toLowerCase();
   for (const e of entities) if (e.type !== 'product') rest = rest.replace(e.text.toLowerCase(), ' ');
   const rule = CATEGORY_WORDS.find(([pattern]) => pattern.test(rest));
-  const all = (rest.match(/[a-z][a-z'-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w));
-  // Only category words ("for the kitchen") filter by category; with anything more precise they are just words.
-  const specific = rule ? all.filter((w) => !rule[0].test(w)) : all;
+  // Category words are words too: "lanterns" finds lanterns by name before falling back to the whole category.
+  const words = (rest.match(/[a-z][a-z'-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w));
   return {
     productId: entities.find((e) => e.type === 'product')?.value,
-    words: specific.length > 0 ? all : [],
+    words,
     colour: colourAsked(entities),
     category: rule?.[1],
     maxPriceMinor: maxPriceOf(text, entities),
@@ -90,21 +89,32 @@ function hasColour(product: Product, colour: string): boolean {
   return product.attributes.colour === colour || product.name.toLowerCase().split(/\W+/).includes(colour);
 }
 
+/**
+ * The stem a plural shares with its singular ("lanterns" → "lantern", "boxes" → "box",
+ * "candies" → "candy"), so a substring match finds either form.
+ */
+export function singular(word: string): string {
+  if (word.length <= 3 || word.endsWith('ss') || word.endsWith('us')) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:x|ch|sh|ss)es$/u.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
 /** Words first all together, then fewer, so "red retrospot lunch bag" still finds lunch bags. */
 function byWords(catalog: Catalog, words: readonly string[], base: ProductQuery, keep: (p: Product) => boolean): Product[] {
   for (let n = words.length; n >= 1; n--) {
-    const found = catalog.list({ ...base, text: words.slice(0, n).join(' ') }).items.filter(keep);
+    const found = catalog.list({ ...base, text: words.slice(0, n).map(singular).join(' ') }).items.filter(keep);
     if (found.length > 0) return found;
   }
   return [];
 }
 
 /**
- * Products answering the criteria, in stock first. Words beat the category (a "lunch bag" is
+ * Products answering the criteria, in stock first, best sellers first within that. Words beat the category (a "lunch bag" is
  * looked up by name, not among all bags); the colour filters every attempt.
  */
 export function searchProducts(catalog: Catalog, criteria: ProductCriteria): Product[] {
-  const base: ProductQuery = { maxPriceMinor: criteria.maxPriceMinor, limit: SEARCH_POOL };
+  const base: ProductQuery = { maxPriceMinor: criteria.maxPriceMinor, limit: SEARCH_POOL, sort: 'popular' };
   const colour = criteria.colour;
   const keep = (p: Product): boolean => !colour || hasColour(p, colour);
   let found: Product[] = [];

@@ -123,7 +123,10 @@ export const SHOP_EN: ShopTexts = {
   productFacts: (p) =>
     `${p.name} costs ${p.price} and is ${p.stock > 0 ? `in stock (${p.stock} left)` : 'out of stock at the moment'}. ${p.description}`,
   productNotInColour: (name, colour) => `${name} doesn't come in ${colour}. Here's what I have in ${colour}:`,
-  productsFound: (c, count) => `Here ${count === 1 ? 'is' : 'are'} ${count} ${count === 1 ? 'match' : 'matches'} for ${criteriaText(c)}:`,
+  productsFound: (c, count, more) =>
+    more
+      ? `Over ${count} matches for ${criteriaText(c)}. Here are the best sellers:`
+      : `Here ${count === 1 ? 'is' : 'are'} ${count} ${count === 1 ? 'match' : 'matches'} for ${criteriaText(c)}:`,
   noProducts: (c) => `I couldn't find ${criteriaText(c)} in the shop. Try other words, or browse the categories on the shop page.`,
   askWhatProduct: 'What are you looking for? Tell me a product, a colour or a budget, e.g. "a red lunch bag under £5".',
   colourName: (colour) => colour,

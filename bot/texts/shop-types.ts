@@ -100,7 +100,8 @@ export interface ShopTexts {
 
   productFacts(p: ProductFacts): string;
   productNotInColour(name: string, colour: string): string;
-  productsFound(criteria: SearchCriteria, count: number): string;
+  /** @param more true when the search stopped at `count` (there are more; best sellers shown first) */
+  productsFound(criteria: SearchCriteria, count: number, more: boolean): string;
   noProducts(criteria: SearchCriteria): string;
   askWhatProduct: string;
   colourName(colour: string): string;

@@ -1,5 +1,7 @@
 import type { TestAdapter } from 'botbuilder';
-import { productCriteria, searchProducts } from '../../bot/dialogs/product-search';
+import { SEARCH_POOL, productCriteria, searchProducts, singular } from '../../bot/dialogs/product-search';
+import { SHOP_EN } from '../../bot/texts/shop-en';
+import { SHOP_ZH } from '../../bot/texts/shop-zh';
 import type { Store } from '../../store';
 import { PRODUCTS, cardsOf, says, testBot, textOf } from './shop-fixture';
 
@@ -43,7 +45,7 @@ describe('product questions, as scripts', () => {
       .send('something under £10 for the kitchen')
       .assertReply((a) => {
         expect(cardsOf(a).map((c) => c.id)).toEqual(['22960', '22961']);
-        expect(textOf(a)).toMatch(/2 matches for kitchen & dining under £10/);
+        expect(textOf(a)).toMatch(/2 matches for kitchen under £10/);
       })
       .send('有10英镑以下的厨房用品吗')
       .assertReply((a) => {
@@ -81,6 +83,12 @@ describe('product criteria', () => {
   it('reads a budget the NLU missed, and a category word', () => {
     expect(productCriteria('厨房用品10英镑以下', [])).toMatchObject({ category: 'Kitchen & Dining', maxPriceMinor: 1000, words: [] });
     expect(productCriteria('gifts under 5 pounds', [])).toMatchObject({ category: 'Gifts & Novelties', maxPriceMinor: 500 });
+  });
+
+  it('matches plurals to singular names, and names "over N" when the search stopped at its pool', () => {
+    expect(['lanterns', 'boxes', 'candies', 'glass', 'mugs'].map(singular)).toEqual(['lantern', 'box', 'candy', 'glass', 'mug']);
+    expect(SHOP_EN.productsFound({ words: 'kitchen', colour: null, category: null, maxPrice: '£10.00' }, SEARCH_POOL, true)).toMatch(/^Over 200 matches for kitchen under £10.00\. Here are the best sellers:$/);
+    expect(SHOP_ZH.productsFound({ words: null, colour: null, category: 'Kitchen & Dining', maxPrice: null }, SEARCH_POOL, true)).toMatch(/超过200件，以下是最畅销的/);
   });
 
   it('prefers words to the category, and falls back to fewer words', () => {

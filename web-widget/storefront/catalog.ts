@@ -48,13 +48,14 @@ async function getJson<T>(url: string, schema: z.ZodMiniType<T>): Promise<T> {
   return parsed.data;
 }
 
-/** `GET /api/products` with search, category and paging. */
+/** `GET /api/products` with search, category and paging; best sellers first, as shoppers expect of a shop. */
 export function fetchProducts(query: ProductQuery): Promise<ProductPage> {
   const params = new URLSearchParams({
     limit: String(query.limit),
     offset: String(query.offset),
     q: query.q,
     category: query.category,
+    sort: 'popular',
   });
   return getJson(`/api/products?${params}`, pageSchema);
 }
