@@ -149,8 +149,9 @@ export class ShopBot extends ActivityHandler {
       if (memory.misunderstood) await this.memory.set(dc.context, { ...memory, misunderstood: 0 });
       const waiting = dc.activeDialog;
       await skill.start({ dc, understanding: { ...understanding, intent } });
-      // A skill without dialogs (small talk) answered in passing: the waiting question is asked again.
-      if (waiting && !skill.dialogs?.length) await dc.repromptDialog();
+      // A skill without dialogs (small talk) answered in passing: the waiting question is asked again,
+      // unless the shopper is leaving ("thanks, bye"): pressing them with it then would be rude.
+      if (waiting && !skill.dialogs?.length) await (intent === 'goodbye' ? dc.cancelAllDialogs() : dc.repromptDialog());
       return;
     }
     const texts = textsOf(dc.context);

@@ -99,6 +99,20 @@ describe('delivery, payments, invoices, coupons and accounts, as scripts', () =>
       .assertReply(says(/email/i));
   });
 
+  it('lets a shopper leave mid-dialog: a goodbye ends the waiting question instead of asking it again', async () => {
+    await adapter
+      .send('I want to return an item')
+      .assertReply(says(/order number/i))
+      .send('ok thanks, bye')
+      .assertReply(says(/bye/i))
+      .assertNoReply()
+      .send('hi')
+      .assertReply(says(/Hi/))
+      .assertNoReply()
+      .send('where is my order?')
+      .assertReply(says(/order number/i));
+  });
+
   it('switches to another order skill mid-dialog and comes back to the first one', async () => {
     await adapter
       .send('change the delivery address for order 536370 bob@example.com')
