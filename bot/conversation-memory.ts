@@ -5,6 +5,8 @@
 export interface ConversationMemory {
   /** The last order the shopper was shown, for follow-ups like "and when will it arrive?". */
   lastOrderId?: string;
+  /** The last product the bot told the shopper about, for follow-ups like "do you have it in red?". */
+  lastProductId?: string;
   /** Orders whose number and email the shopper has proved in this conversation. */
   verifiedOrderIds?: string[];
   /** The language the shopper last wrote in; replies follow it. */

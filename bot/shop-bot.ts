@@ -15,8 +15,8 @@ const ANSWER_INTENTS: ReadonlySet<string> = new Set(['affirm', 'deny', 'cancel',
 const TOPIC_SWITCH_CONFIDENCE = 0.6;
 /** Entities that waiting questions ask for: a message carrying one answers, it does not switch topic. */
 const ANSWER_ENTITIES: ReadonlySet<string> = new Set(['order_id', 'email']);
-/** Entities that make an unrecognised message a question about the catalog ("how much is the cake stand?"). */
-const CATALOG_ENTITIES: ReadonlySet<string> = new Set(['product', 'money']);
+/** Entities that make an unrecognised message a question about the catalog ("how much is the cake stand?", "do you have it in red?"). */
+const CATALOG_ENTITIES: ReadonlySet<string> = new Set(['product', 'money', 'color']);
 /** Misunderstood messages in a row before the bot offers a person instead of its list of skills again. */
 const MAX_MISUNDERSTOOD = 2;
 

@@ -6,7 +6,7 @@ import type { ProductCard } from '../channels/socket/events';
 import type { SearchCriteria } from '../texts/shop-types';
 import type { BotServices } from '../skill';
 import { textsOf, understandingOf } from '../turn';
-import { SEARCH_POOL, productCriteria, searchProducts, searchable, type ProductCriteria } from './product-search';
+import { SEARCH_POOL, hasColour, pointsBack, productCriteria, searchProducts, searchable, type ProductCriteria } from './product-search';
 
 /** Id of the product questions dialog. */
 export const PRODUCT_DIALOG = 'productQuestions';
@@ -47,23 +47,33 @@ export class ProductDialog extends ComponentDialog {
     const understanding = understandingOf(step.context);
     const criteria = productCriteria(understanding.text, understanding.entities);
     const options = (step.options ?? { aboutOneProduct: false }) as ProductDialogOptions;
-    const named = criteria.productId ? this.services.store.products.findById(criteria.productId) : undefined;
-    if (named && (options.aboutOneProduct || !searchable({ ...criteria, words: [] }))) await this.tellProduct(step, named, criteria);
+    const productId = criteria.productId ?? (pointsBack(understanding.text) ? await this.productInView(step) : undefined);
+    const named = productId ? this.services.store.products.findById(productId) : undefined;
+    const pointed = named && !criteria.productId;
+    if (named && (options.aboutOneProduct || pointed || !searchable({ ...criteria, words: [] }))) await this.tellProduct(step, named, criteria);
     else await this.tellMatches(step, criteria, named);
     return step.endDialog();
   }
 
+  /** What "it" means: the product last talked about in this chat, else the one last viewed in the shop. */
+  private async productInView(step: WaterfallStepContext): Promise<string | undefined> {
+    const memory = await this.services.memory.get(step.context, {});
+    if (memory.lastProductId) return memory.lastProductId;
+    const conversation = this.services.store.conversations.findById(step.context.activity.conversation.id);
+    return conversation?.sessionId ? this.services.store.sessions.recentProducts(conversation.sessionId, 1)[0] : undefined;
+  }
+
   private async tellProduct(step: WaterfallStepContext, product: Product, criteria: ProductCriteria): Promise<void> {
+    await this.services.memory.set(step.context, { ...(await this.services.memory.get(step.context, {})), lastProductId: product.id });
     const shop = textsOf(step.context).shop;
     const colour = criteria.colour;
-    if (colour && product.attributes.colour && product.attributes.colour !== colour) {
+    if (colour && !hasColour(product, colour)) {
+      // The catalog has no variants: offer the closest products in that colour instead.
       const words = product.name.toLowerCase().match(/[a-z]{3,}/g) ?? [];
       const others = searchProducts(this.services.store.products, { words: words.filter((w) => w !== product.attributes.colour), colour });
-      if (others.length > 0) {
-        const reply = MessageFactory.attachment(cardsAttachment(others), shop.productNotInColour(product.name, shop.colourName(colour)));
-        await step.context.sendActivity(reply);
-        return;
-      }
+      const text = others.length > 0 ? shop.productNotInColour(product.name, shop.colourName(colour)) : shop.productNotInColourNone(product.name, shop.colourName(colour));
+      await step.context.sendActivity(MessageFactory.attachment(cardsAttachment(others.length > 0 ? others : [product]), text));
+      return;
     }
     const facts = { name: product.name, price: shop.formatMoney(product.priceMinor, product.currency), stock: product.stock, description: product.description };
     await step.context.sendActivity(MessageFactory.attachment(cardsAttachment([product]), shop.productFacts(facts)));

@@ -85,7 +85,8 @@ export function productCriteria(text: string, entities: readonly Entity[]): Prod
   };
 }
 
-function hasColour(product: Product, colour: string): boolean {
+/** Whether the catalog says a product is in a colour (its colour attribute, or the colour in its name). */
+export function hasColour(product: Product, colour: string): boolean {
   return product.attributes.colour === colour || product.name.toLowerCase().split(/\W+/).includes(colour);
 }
 
@@ -124,6 +125,14 @@ export function searchProducts(catalog: Catalog, criteria: ProductCriteria): Pro
     found = catalog.list(base).items.filter(keep);
   }
   return [...found].sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
+}
+
+/** "it", "this one", "这个": the message points back at a product instead of naming one. */
+const POINTS_BACK = /\b(?:it|this|that|these|those|them|this one|that one)\b|它|这个|那个|这款|那款|这件|那件/iu;
+
+/** Whether a message points back at a product it does not name ("do you have it in red?"). */
+export function pointsBack(text: string): boolean {
+  return POINTS_BACK.test(text);
 }
 
 /** Whether the criteria say anything a search can use. */

@@ -123,6 +123,7 @@ export const SHOP_EN: ShopTexts = {
   productFacts: (p) =>
     `${p.name} costs ${p.price} and is ${p.stock > 0 ? `in stock (${p.stock} left)` : 'out of stock at the moment'}. ${p.description}`,
   productNotInColour: (name, colour) => `${name} doesn't come in ${colour}. Here's what I have in ${colour}:`,
+  productNotInColourNone: (name, colour) => `${name} doesn't come in ${colour}, and I have nothing like it in ${colour}.`,
   productsFound: (c, count, more) =>
     more
       ? `Over ${count} matches for ${criteriaText(c)}. Here are the best sellers:`

@@ -100,6 +100,8 @@ export interface ShopTexts {
 
   productFacts(p: ProductFacts): string;
   productNotInColour(name: string, colour: string): string;
+  /** The product is not in the colour, and nothing like it is either. */
+  productNotInColourNone(name: string, colour: string): string;
   /** @param more true when the search stopped at `count` (there are more; best sellers shown first) */
   productsFound(criteria: SearchCriteria, count: number, more: boolean): string;
   noProducts(criteria: SearchCriteria): string;

@@ -134,6 +134,7 @@ export const SHOP_ZH: ShopTexts = {
 
   productFacts: (p) => `${p.name} 售价 ${p.price}，${p.stock > 0 ? `有货（剩余${p.stock}件）` : '目前缺货'}。${p.description}`,
   productNotInColour: (name, colour) => `${name} 没有${COLOURS[colour] ?? colour}的。以下是${COLOURS[colour] ?? colour}的商品：`,
+  productNotInColourNone: (name, colour) => `${name} 没有${COLOURS[colour] ?? colour}的，也没有类似的${COLOURS[colour] ?? colour}商品。`,
   productsFound: (c, count, more) => (more ? `${criteriaText(c)}超过${count}件，以下是最畅销的：` : `为您找到${count}件${criteriaText(c)}：`),
   noProducts: (c) => `店里没有找到${criteriaText(c)}。换个说法试试，或在商店页面浏览分类。`,
   askWhatProduct: '您想找什么？告诉我商品、颜色或预算，例如“5英镑以下的红色午餐袋”。',

@@ -40,6 +40,24 @@ describe('product questions, as scripts', () => {
       });
   });
 
+  it('follows "it" back to the product just talked about, in English and Chinese', async () => {
+    await adapter
+      .send('tell me about the lunch bag black skull')
+      .assertReply(says(/Lunch Bag Black Skull costs £1\.65/))
+      .send('do you have it in red?')
+      .assertReply((a) => {
+        expect(textOf(a)).toMatch(/Lunch Bag Black Skull doesn't come in red/);
+        expect(cardsOf(a).map((c) => c.id)).toEqual(['20725']);
+      })
+      .send('how much is the regency cakestand?')
+      .assertReply(says(/Regency Cakestand 3 Tier costs £12\.75/))
+      .send('这个有红色的吗')
+      .assertReply((a) => {
+        expect(textOf(a)).toMatch(/Regency Cakestand 3 Tier 没有红色的/);
+        expect(cardsOf(a).map((c) => c.id)).toEqual(['22423']);
+      });
+  });
+
   it('finds something under a budget in a category, in English and Chinese, in stock first', async () => {
     await adapter
       .send('something under £10 for the kitchen')
