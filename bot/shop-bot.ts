@@ -105,12 +105,16 @@ export class ShopBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const understanding = await this.understand(context);
+    // Hooks act on what the bot will act on: "what goes with it?" read unsurely as a request
+    // for a person is a request for recommendations. Dialogs get the NLU's own reading (an
+    // unsure one answers a waiting question rather than switching topic).
+    const routed = { ...understanding, intent: routedIntent(understanding) };
     let handled = false;
     for (const hook of this.hooks) {
-      if (!handled && hook.beforeDialogs) handled = await hook.beforeDialogs(context, understanding);
+      if (!handled && hook.beforeDialogs) handled = await hook.beforeDialogs(context, routed);
     }
     if (!handled) await this.converse(context, understanding);
-    for (const hook of this.hooks) await hook.afterTurn?.(context, understanding);
+    for (const hook of this.hooks) await hook.afterTurn?.(context, routed);
   }
 
   private async converse(context: TurnContext, understanding: Understanding): Promise<void> {

@@ -28,10 +28,27 @@ export function humansOwnConversation(store: Store, conversationId: string): boo
   return store.handoffs.activeFor(conversationId) !== undefined;
 }
 
-function triggerOf(u: Understanding): HandoffTrigger | undefined {
-  if (u.intent === 'talk_to_human') return 'asked';
-  if (u.intent === 'complaint') return 'complaint';
-  return undefined;
+/**
+ * How sure the NLU must be (its confidence is calibrated) before a reading alone hands the
+ * conversation to a person: a wrong handoff costs an agent's time and leaves the shopper
+ * waiting, while a missed one is cheap to recover (the shopper asks again, or frustration is
+ * detected over the next turns).
+ */
+export const HANDOFF_CONFIDENCE = 0.7;
+/** Words that ask for a person outright, whatever else the message says. */
+const ASKS_FOR_PERSON = /\b(?:human|person|agent|someone|somebody|representative|operator|staff)\b|人工|真人|客服|转人工/iu;
+
+/**
+ * What opens a handoff from one message: a confident ask for a person (or one that names a
+ * person), or a complaint that is confident or plainly negative. A message that answers a
+ * question (an order number, an email) is never read as a complaint unless it is negative.
+ */
+export function triggerOf(u: Understanding): HandoffTrigger | undefined {
+  if (u.intent === 'talk_to_human' && (u.confidence >= HANDOFF_CONFIDENCE || ASKS_FOR_PERSON.test(u.text))) return 'asked';
+  if (u.intent !== 'complaint') return undefined;
+  const negative = u.sentiment.label === 'negative';
+  const answers = u.entities.some((e) => e.type === 'order_id' || e.type === 'email');
+  return negative || (u.confidence >= HANDOFF_CONFIDENCE && !answers) ? 'complaint' : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-export { HandoffHook, parseRating, humansOwnConversation } from './handoff-hook';
+export { HANDOFF_CONFIDENCE, HandoffHook, parseRating, humansOwnConversation, triggerOf } from './handoff-hook';
 export {
   HandoffService,
   HandoffError,

@@ -66,6 +66,14 @@ describe('the bot around a human handoff, as a TestAdapter script', () => {
     ]);
   });
 
+  it('does not hand over on a message that only gives details or asks around a product', async () => {
+    addAgent(store);
+    for (const text of ['my email is ann@example.com', 'what goes with it?', 'it is 536365']) {
+      await adapter.send(text).assertReply((a) => expect(textOf(a).length).toBeGreaterThan(0));
+      expect(store.handoffs.activeFor(conversationId)).toBeUndefined();
+    }
+  });
+
   it('opens a complaint with higher priority, and the shopper can cancel while waiting', async () => {
     addAgent(store);
     await adapter.send('this is terrible service').assertReply((a) => expect(textOf(a)).toMatch(/sorry/i));
