@@ -1,7 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { Understanding } from '../../nlu';
 import type { ItemFilter, Recommendation } from '../../recommender';
-import { productCriteria } from '../dialogs/product-search';
+import { pointsBack, productCriteria } from '../dialogs/product-search';
 import type { RecommendationService, Shopper } from '../recommendations';
 import { cardsAttachment, suggestionCards } from '../recommendations';
 import { GOES_WITH, SIMILAR_TO } from '../recommendations/phrasing';
@@ -21,12 +21,12 @@ function shopperOf(context: TurnContext, services: BotServices): Shopper {
   return { sessionId, customerId: services.store.sessions.findById(sessionId)?.customerId ?? null };
 }
 
-function askOf(u: Understanding, shopper: Shopper, services: BotServices): Ask {
+function askOf(u: Understanding, shopper: Shopper, services: BotServices, lastProductId: string | undefined): Ask {
   const named = u.entities.find((e) => e.type === 'product')?.value;
-  // "this"/"it" is the product the shopper is looking at in the shop.
-  const current = named ?? services.store.sessions.recentProducts(shopper.sessionId, 1)[0];
+  // "this"/"it" is the product just talked about in the chat, else the one the shopper is looking at in the shop.
+  const current = named ?? lastProductId ?? services.store.sessions.recentProducts(shopper.sessionId, 1)[0];
   if (GOES_WITH.test(u.text)) return { kind: 'goes_with', productId: current };
-  if (SIMILAR_TO.test(u.text)) return { kind: 'like', productId: named };
+  if (SIMILAR_TO.test(u.text)) return { kind: 'like', productId: named ?? (pointsBack(u.text) ? current : undefined) };
   return { kind: 'for_you' };
 }
 
@@ -72,7 +72,9 @@ export function recommendationsSkill(service: RecommendationService): SkillFacto
     async start({ dc, understanding }) {
       const texts = recommendationTexts(understanding.locale);
       const shopper = shopperOf(dc.context, services);
-      const ask = askOf(understanding, shopper, services);
+      const memory = await services.memory.get(dc.context, {});
+      const ask = askOf(understanding, shopper, services, memory.lastProductId);
+      if (ask.kind !== 'for_you' && ask.productId) await services.memory.set(dc.context, { ...memory, lastProductId: ask.productId });
       if (ask.kind !== 'for_you' && !ask.productId) {
         await dc.context.sendActivity(texts.whichProduct);
         return;

@@ -147,6 +147,15 @@ describe('recommendations in chat', () => {
     });
   });
 
+  it('follows "it" back to the product just talked about in the chat', async () => {
+    await adapter.send('how much is the spotty tea mug?').assertReply((a) => expect(a.text).toMatch(/Spotty Tea Mug costs/));
+    await adapter.send('what goes with it?').assertReply((a) => {
+      expect(a.text).toMatch(/go well with Spotty Tea Mug/);
+      expect(cardsOf(a).map((c) => c.id)).not.toContain('MUG');
+    });
+    await adapter.send('anything similar to it?').assertReply((a) => expect(a.text).toMatch(/like Spotty Tea Mug/));
+  });
+
   it('asks which product when "something like that" names none', async () => {
     await adapter.send('have you got anything similar to it?').assertReply((a) => expect(a.text).toMatch(/Which product/));
   });
