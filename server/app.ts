@@ -14,7 +14,7 @@ import { checkChannelConfig, createMessagingChannels } from './messaging-channel
 import { shopApi } from './shop-api';
 import { createAgentConsole } from './agent-console';
 import { managerApi } from './manager-api';
-import { NluTrainer, SwappableNlu, retrainedModelDir, startingNlu } from './nlu-training';
+import { startNluService } from './nlu-training';
 import { createOfferService, offersApi, redemptionFromOrderEvent } from './offers-api';
 import type { Config } from './config';
 import { errorMiddleware, notFound } from './errors';
@@ -108,8 +108,9 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const store = prepareStore(config, deps, logger);
   // The manager retrains the NLU from the dashboard (issue 8): new turns use the newest model, kept across restarts.
-  const nlu = new SwappableNlu(deps.nlu ?? (await startingNlu(retrainedModelDir(config.SHOPKEEP_DB), store.products.all().map((p) => ({ id: p.id, name: p.name })))));
-  const nluTrainer = new NluTrainer(nlu, { dir: retrainedModelDir(config.SHOPKEEP_DB), catalog: () => store.products.all() });
+  // With NLU_ENCODER, the sentence encoder is loaded and a model trained with it served (issue 3).
+  const nluService = await startNluService({ config, catalog: () => store.products.all(), assignments: () => store.analytics.assignments(), logger, ...(deps.nlu ? { nlu: deps.nlu } : {}) });
+  const { nlu, trainer: nluTrainer } = nluService;
   const agentConsole = await createAgentConsole(config, store, logger, deps.clock ?? { now: Date.now });
   // Coupon offers (issue 6): proactive messages go through the handoff service, stored first.
   const offers = createOfferService(config, store, (id, message) => void agentConsole.handoffs.post(id, message), deps.clock ?? { now: Date.now }, logger);
@@ -214,6 +215,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
       await closed;
       await messaging.stop();
       await channel.drain();
+      await nluService.close();
       store.close();
     },
   };

@@ -146,6 +146,11 @@ export class IntentModel {
     if (this.encoded) fs.writeFileSync(path.join(dir, 'linear-encoder.json'), JSON.stringify(this.encoded.toState()));
   }
 
+  /** Reads only a model directory's `model.json` (which encoder it needs, its figures), validated. */
+  static readMeta(dir: string): IntentModelMeta {
+    return { ...META.parse(readJson(path.join(dir, 'model.json'))), format: MODEL_FORMAT };
+  }
+
   /** Reads a model directory, validating every file. */
   static load(dir: string): IntentModel {
     const meta = META.parse(readJson(path.join(dir, 'model.json')));
