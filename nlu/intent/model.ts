@@ -56,6 +56,7 @@ const META = z.object({
 const LINEAR = z.object({
   labels: z.array(z.string()),
   dense: z.number().int().nonnegative().default(0),
+  masked: z.boolean().default(false),
   vectorizer: z.object({ charRange: z.tuple([z.number(), z.number()]), wordRange: z.tuple([z.number(), z.number()]), vocabulary: z.array(z.string()), idf: z.array(z.number()) }),
   weights: z.string(),
   bias: z.array(z.number()),
