@@ -31,6 +31,13 @@ const UNSEEN_INTENT_SHARE = 0.25;
 // Every message of the bench stays embedded, so scoring costs no second model run.
 const CACHE_SIZE = 50_000;
 const LATENCY_MESSAGES = 300;
+// Printed whenever the bench cannot run: the gain can only be measured where the weights are.
+const HOW_TO_MEASURE = [
+  'to measure the encoder, on a machine with internet (or with the model folder copied into NLU_MODELS_DIR):',
+  '  npx shopkeep nlu encoder --model Xenova/all-MiniLM-L6-v2 --models-dir ./var/models --allow-remote',
+  '  NLU_ENCODER=Xenova/all-MiniLM-L6-v2 NLU_MODELS_DIR=./var/models node dist/bench/nlu-encoder.js',
+  '(Xenova/paraphrase-multilingual-MiniLM-L12-v2 covers the Chinese half of the shop corpus too)',
+].join('\n');
 
 const line = (label: string, value: string): void => {
   process.stdout.write(`${label.padEnd(52)} ${value}\n`);
@@ -133,6 +140,7 @@ async function main(): Promise<void> {
   const env = ENV.parse(process.env);
   if (env.NLU_ENCODER === '') {
     line('nlu-encoder', 'skipped: no encoder configured (set NLU_ENCODER to a model under NLU_MODELS_DIR)');
+    process.stdout.write(`${HOW_TO_MEASURE}\n`);
     return;
   }
   const banking = path.join(sharedDataDir(), 'intent', 'banking77');
@@ -141,7 +149,7 @@ async function main(): Promise<void> {
     return;
   }
   const options = { model: env.NLU_ENCODER, modelsDir: env.NLU_MODELS_DIR, allowRemote: env.NLU_ALLOW_REMOTE, dtype: env.NLU_ENCODER_DTYPE, cacheSize: CACHE_SIZE };
-  const encoder = await loadOptionalSentenceEncoder(options, (error) => line('nlu-encoder', `skipped: ${error.message}`));
+  const encoder = await loadOptionalSentenceEncoder(options, (error) => line('nlu-encoder', `skipped: ${error.message}\n${HOW_TO_MEASURE}`));
   if (encoder === undefined) return;
   try {
     line(`nlu-encoder: "${encoder.name}", ${encoder.dimension} dimensions`, '');

@@ -1,7 +1,8 @@
 import { EntityExtractor } from './entities';
 import type { IntentModel } from './intent/model';
-import { detectLocale } from './text';
-import type { CatalogEntry, Locale, Nlu, SentenceEncoder, Sentiment, Understanding, UnderstandOptions } from './types';
+import { replaceEntities } from './intent/mask';
+import { detectLocale, hasHan } from './text';
+import type { CatalogEntry, Entity, Locale, Nlu, SentenceEncoder, Sentiment, Understanding, UnderstandOptions } from './types';
 import type { IntentPrediction } from './intent/classifier';
 
 /** A sentiment scorer: one message in (with the conversation's locale), polarity out. */
@@ -18,6 +19,19 @@ export interface NluParts {
   encoder?: SentenceEncoder;
 }
 
+/** The common noun a catalog product mention is read as, by the script it was written in. */
+const PRODUCT_NOUN = { latin: 'product', han: '商品' } as const;
+
+/**
+ * The text the intent model reads: catalog product mentions become a plain "product" (商品).
+ * Product names are rare words the model has mostly never seen ("regency cakestand"), so their
+ * n-grams only add noise; what the shopper asks *about* the product carries the intent, and
+ * "how much is the product?" is a sentence the model knows.
+ */
+export function productsAsNouns(text: string, entities: readonly Entity[]): string {
+  return replaceEntities(text, entities, (e) => (e.type !== 'product' ? undefined : hasHan(e.text) ? PRODUCT_NOUN.han : PRODUCT_NOUN.latin));
+}
+
 /** Understanding of one message: language, intent, entities, sentiment. */
 export class ShopNlu implements Nlu {
   private readonly entities = new EntityExtractor();
@@ -28,16 +42,18 @@ export class ShopNlu implements Nlu {
 
   /** {@link understand} without the sentence encoder: synchronous, for batch tools. */
   understandNow(text: string, options: UnderstandOptions = {}): Understanding {
-    return this.assemble(text, options, this.parts.intents.predict(text));
+    const entities = this.entities.extract(text);
+    return this.assemble(text, options, entities, this.parts.intents.predict(productsAsNouns(text, entities)));
   }
 
   async understand(text: string, options: UnderstandOptions = {}): Promise<Understanding> {
     const { intents, encoder } = this.parts;
     if (!encoder || !intents.meta.encoder) return this.understandNow(text, options);
-    return this.assemble(text, options, await intents.predictWithEncoder(text, encoder));
+    const entities = this.entities.extract(text);
+    return this.assemble(text, options, entities, await intents.predictWithEncoder(productsAsNouns(text, entities), encoder));
   }
 
-  private assemble(text: string, options: UnderstandOptions, prediction: IntentPrediction): Understanding {
+  private assemble(text: string, options: UnderstandOptions, entities: Entity[], prediction: IntentPrediction): Understanding {
     const locale = detectLocale(text, options.locale ?? 'en');
     return {
       text,
@@ -45,7 +61,7 @@ export class ShopNlu implements Nlu {
       intent: prediction.intent,
       confidence: prediction.confidence,
       alternatives: prediction.alternatives,
-      entities: this.entities.extract(text),
+      entities,
       sentiment: this.parts.sentiment.analyze(text, locale),
     };
   }

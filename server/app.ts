@@ -95,6 +95,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
     await closed;
     await messaging.stop();
     await channel.drain();
+    await services.nluService.close();
     store.close();
   };
   return { app, httpServer, io, store, logger, listen, close };

@@ -7,7 +7,7 @@ import { createAgentConsole, type AgentConsole } from './agent-console';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { createMessagingChannels, type MessagingChannels } from './messaging-channels';
-import { NluTrainer, SwappableNlu, retrainedModelDir, startingNlu } from './nlu-training';
+import { startNluService, type NluService, type NluTrainer, type SwappableNlu } from './nlu-training';
 import { createOfferService } from './offers-api';
 import { redactPii } from './privacy';
 
@@ -28,6 +28,8 @@ export interface Services {
   clock: Clock;
   nlu: SwappableNlu;
   nluTrainer: NluTrainer;
+  /** The NLU with its trainer and encoder; `close()` it on shutdown. */
+  nluService: NluService;
   agentConsole: AgentConsole;
   offers: ReturnType<typeof createOfferService>;
   recommendations: RecommendationService;
@@ -58,9 +60,9 @@ export async function createServices(config: Config, deps: Partial<AppDeps>, log
   const clock = deps.clock ?? { now: Date.now };
   const store = prepareStore(config, deps, clock, logger);
   // The manager retrains the NLU from the dashboard: new turns use the newest model, kept across restarts.
-  const catalog = store.products.all().map((p) => ({ id: p.id, name: p.name }));
-  const nlu = new SwappableNlu(deps.nlu ?? (await startingNlu(retrainedModelDir(config.SHOPKEEP_DB), catalog)));
-  const nluTrainer = new NluTrainer(nlu, { dir: retrainedModelDir(config.SHOPKEEP_DB), catalog: () => store.products.all() });
+  // With NLU_ENCODER, the sentence encoder is loaded and a model trained with it served.
+  const nluService = await startNluService({ config, catalog: () => store.products.all(), assignments: () => store.analytics.assignments(), logger, ...(deps.nlu ? { nlu: deps.nlu } : {}) });
+  const { nlu, trainer: nluTrainer } = nluService;
   const agentConsole = await createAgentConsole(config, store, logger, clock);
   // Proactive coupon messages go through the handoff service, stored first.
   const offers = createOfferService(config, store, (id, message) => void agentConsole.handoffs.post(id, message), clock, logger);
@@ -76,5 +78,5 @@ export async function createServices(config: Config, deps: Partial<AppDeps>, log
   const messaging = createMessagingChannels(config, store, turns, logger, clock);
   agentConsole.delivery.register('botframework', messaging.senders.botframework);
   if (messaging.senders.webhook) agentConsole.delivery.register('webhook', messaging.senders.webhook);
-  return { logger, store, clock, nlu, nluTrainer, agentConsole, offers, recommendations, bot, turns, messaging };
+  return { logger, store, clock, nlu, nluTrainer, nluService, agentConsole, offers, recommendations, bot, turns, messaging };
 }

@@ -1,4 +1,8 @@
 import type { CatalogEntry, Entity } from '../types';
+import { ZH_PRODUCT_GLOSSARY } from './glossary';
+import { COLORS } from './vocabulary';
+
+const HAN = /[\u3400-\u9fff]/u;
 
 /** Words that name no product ("set of 3", "the"). */
 const STOPWORDS = new Set(['the', 'and', 'for', 'with', 'set', 'of', 'a', 'an', 'in', 'on', 'my', 'your', 'pack', 'size', 'i', 'do', 'you', 'have', 'is', 'it', 'this', 'that', 'any', 'some', 'me']);
@@ -10,10 +14,35 @@ interface IndexedProduct {
   words: string[];
 }
 
-function words(text: string): { word: string; start: number; end: number }[] {
-  const out: { word: string; start: number; end: number }[] = [];
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function words(text: string): Word[] {
+  const out: Word[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     if (m.index !== undefined) out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Chinese terms (goods, then colours) → the English catalog words they stand for. */
+const HAN_TERMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ...Object.entries(ZH_PRODUCT_GLOSSARY),
+  ...Object.entries(COLORS).filter(([term]) => HAN.test(term)).map(([term, colour]): [string, string[]] => [term, [colour]]),
+]);
+/** Longest first, so "热水袋" is read whole, not as "水" and "袋". */
+const HAN_MATCHER = new RegExp([...HAN_TERMS.keys()].sort((a, b) => b.length - a.length).join('|'), 'gu');
+
+/** The English words of the Chinese terms in a text (each at the span of its term), so Chinese mentions match English names. */
+function translatedWords(text: string): Word[] {
+  if (!HAN.test(text)) return [];
+  const out: Word[] = [];
+  for (const m of text.matchAll(HAN_MATCHER)) {
+    if (m.index === undefined) continue;
+    for (const word of HAN_TERMS.get(m[0]) ?? []) out.push({ word, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -87,7 +116,7 @@ export class CatalogMatcher {
   /** Product entities in a message (value = product id, confidence = IDF-weighted coverage). */
   find(text: string): Entity[] {
     if (this.products.length === 0) return [];
-    const matched = words(text)
+    const matched = [...words(text), ...translatedWords(text)]
       .map((w) => ({ ...w, key: STOPWORDS.has(w.word) ? undefined : this.lookup(singular(w.word)) }))
       .filter((w): w is { word: string; start: number; end: number; key: string } => w.key !== undefined);
     const best = this.bestProduct(new Set(matched.map((m) => m.key)));

@@ -15,7 +15,8 @@ interface PatternRule {
  * Longer digit runs are phone numbers or card numbers, not orders, hence the digit boundaries.
  */
 const ORDER_ID = /(?:(?:order|invoice|purchase|订单|单号)\s*(?:no\.?|number|num|id|#|号)?\s*[:：]?\s*#?|#)?(?<![\d.,\w])([cC]?\d{6})(?!\d|[.,]\d)/gu;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+// Latin letters only: Chinese runs straight into an address ("我的邮箱是li@x.com") and would be swallowed.
+const EMAIL = /[\p{Script=Latin}\p{N}._%+-]+@[\p{Script=Latin}\p{N}.-]+\.\p{Script=Latin}{2,}/gu;
 /** Phones start with + or 0 (international or trunk prefix) or are grouped 3-3-4; bare digit runs stay order numbers. */
 const PHONE = /(?<![\w+])(\+\d[\d ()-]{7,16}\d|\(?0\d[\d ()-]{7,14}\d|\d{3}[-. ]\d{3}[-. ]\d{4})(?![\d])/gu;
 const MONEY = /(?:([£$€¥￥])\s?(\d+(?:[.,]\d{1,2})?)|(\d+(?:[.,]\d{1,2})?)\s?(pounds?|quid|dollars?|euros?|gbp|usd|eur|元|块钱?|rmb))/giu;

@@ -64,6 +64,9 @@ export function expectedCalibrationError(predictions: readonly ScoredPrediction[
   return ece;
 }
 
+/** How much the out-of-scope budget evens out intents of different sizes: 0 = per example, 1 = per intent. */
+const INTENT_WEIGHT_POWER = 0.5;
+
 /** A held-out example scored for the out-of-scope threshold. */
 export interface ThresholdExample {
   /** Best in-scope confidence. */
@@ -72,6 +75,8 @@ export interface ThresholdExample {
   outOfScope: boolean;
   /** For in-scope examples: was the best in-scope intent right? */
   correct: boolean;
+  /** The true intent, so small intents are not crowded out of the accuracy budget. @default one group */
+  intent?: string;
 }
 
 /**
@@ -80,14 +85,32 @@ export interface ThresholdExample {
  * The highest such cut rejects the most out-of-scope messages; with no out-of-scope examples
  * at hand it is still the cut that the accuracy budget allows.
  *
+ * The loss is not counted per example: then the budget grows with every easy example of a big
+ * templated intent and is spent on the few held-out examples of the rare hand-written intents
+ * (the cut climbs whenever easy examples are added). Nor purely per intent: then one held-out
+ * example of a tiny intent sets the cut. An intent's n held-out examples weigh √n together.
+ *
  * @param maxLoss allowed in-scope accuracy loss, @default 0.015
  */
 export function learnThreshold(examples: readonly ThresholdExample[], maxLoss = 0.015): number {
   const inScope = examples.filter((e) => !e.outOfScope);
   if (inScope.length === 0) return 0;
-  const correct = inScope.filter((e) => e.correct).map((e) => e.confidence).sort((a, b) => a - b);
-  const budget = Math.floor(maxLoss * inScope.length);
-  if (budget >= correct.length) return correct[correct.length - 1] ?? 0;
-  // Cutting just at the (budget+1)-th lowest correct confidence loses exactly `budget` of them.
-  return correct[budget] ?? 0;
+  const perIntent = new Map<string | undefined, number>();
+  for (const e of inScope) perIntent.set(e.intent, (perIntent.get(e.intent) ?? 0) + 1);
+  // An intent's examples weigh n^-½ each, n^½ together: between counting examples (big intents
+  // decide) and counting intents (one held-out example of a tiny intent decides).
+  let total = 0;
+  for (const n of perIntent.values()) total += n ** (1 - INTENT_WEIGHT_POWER);
+  const correct = inScope
+    .filter((e) => e.correct)
+    .map((e) => ({ confidence: e.confidence, weight: (perIntent.get(e.intent) ?? 1) ** -INTENT_WEIGHT_POWER / total }))
+    .sort((a, b) => a.confidence - b.confidence);
+  let spent = 0;
+  for (const c of correct) {
+    // Cutting at this confidence rejects everything below it: stop before the budget is exceeded.
+    if (spent + c.weight > maxLoss + 1e-12) return c.confidence;
+    spent += c.weight;
+  }
+  return correct[correct.length - 1]?.confidence ?? 0;
 }
+

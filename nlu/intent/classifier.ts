@@ -2,6 +2,7 @@ import { OUT_OF_SCOPE, type IntentScore } from '../types';
 import { expectedCalibrationError, fitTemperature, learnThreshold, type HeldOut } from './calibration';
 import { decodeFloats, encodeFloats } from './codec';
 import { softmax, softmaxLogits, trainSoftmax, type SoftmaxModel } from './softmax';
+import { maskPatternEntities } from './mask';
 import { stratifiedSplit } from './split';
 import { TfidfVectorizer, type SparseVector, type VectorizerState } from './vectorizer';
 
@@ -43,6 +44,8 @@ export interface LinearClassifierState {
   labels: string[];
   /** Length of the sentence embedding appended to the n-grams (0 = trained without an encoder). */
   dense: number;
+  /** Emails, phones and order numbers are read as placeholders (see {@link maskPatternEntities}); false in older models. */
+  masked: boolean;
   vectorizer: VectorizerState;
   weights: string;
   bias: number[];
@@ -116,9 +119,10 @@ export class LinearIntentClassifier {
     if (labels.filter((l) => l !== OUT_OF_SCOPE).length < 2) throw new Error('need at least two intents to train');
     const progress = options.onProgress ?? (() => undefined);
     // IDF from every text is unsupervised (no labels), so the held-out part stays honest.
-    const vectorizer = TfidfVectorizer.fit(examples.map((e) => e.text), { minDf: minDfFor(examples.length) });
+    const texts = examples.map((e) => maskPatternEntities(e.text));
+    const vectorizer = TfidfVectorizer.fit(texts, { minDf: minDfFor(examples.length) });
     const dense = embeddings?.[0]?.length ?? 0;
-    const xs = examples.map((e, i) => appendDense(vectorizer.transform(e.text), vectorizer.size, embeddings?.[i]));
+    const xs = texts.map((text, i) => appendDense(vectorizer.transform(text), vectorizer.size, embeddings?.[i]));
     const ys = examples.map((e) => labels.indexOf(e.intent));
     const features = vectorizer.size + dense;
     const split = stratifiedSplit(examples.map((e) => e.intent), options.heldOutFraction ?? 0.15, options.seed ?? 1);
@@ -131,7 +135,7 @@ export class LinearIntentClassifier {
       ? trainSoftmax(xs, ys, labels.length, features, { ...base, epochs, onEpoch: (e, n) => progress(0.75 + (0.25 * e) / n) })
       : trainSoftmax(xs, ys, labels.length, features, { ...base, epochs: Math.max(1, Math.ceil(epochs / 3)), init: partial, startStep: partial.steps ?? 0, onEpoch: (e, n) => progress(0.75 + (0.25 * e) / n) });
     const { temperature, threshold } = report;
-    return new LinearIntentClassifier({ labels, dense, bias: [], temperature, threshold, report }, vectorizer, full);
+    return new LinearIntentClassifier({ labels, dense, masked: true, bias: [], temperature, threshold, report }, vectorizer, full);
   }
 
   /** Restores a saved classifier. */
@@ -154,7 +158,12 @@ export class LinearIntentClassifier {
 
   /** Uncalibrated scores, one per label. */
   logits(text: string, embedding?: Float32Array): Float64Array {
-    return this.logitsOf(this.vectorizer.transform(text), embedding);
+    return this.logitsOf(this.vectorizer.transform(this.prepare(text)), embedding);
+  }
+
+  /** The text as the model was trained to read it. */
+  private prepare(text: string): string {
+    return this.state.masked ? maskPatternEntities(text) : text;
   }
 
   private logitsOf(x: SparseVector, embedding?: Float32Array): Float64Array {
@@ -166,7 +175,7 @@ export class LinearIntentClassifier {
 
   /** Calibrated prediction with the out-of-scope decision (`ignoreThreshold` to measure what the threshold costs). */
   predict(text: string, options: PredictOptions = {}, embedding?: Float32Array): IntentPrediction {
-    const x = this.vectorizer.transform(text);
+    const x = this.vectorizer.transform(this.prepare(text));
     // Not one known n-gram (empty text, emoji, an unseen script): the model has no evidence at all.
     if (!embedding && x.indices.length === 0) return { intent: OUT_OF_SCOPE, confidence: 1, alternatives: [] };
     return decide(softmax(this.logitsOf(x, embedding), this.state.temperature), this.state.labels, options.ignoreThreshold ? 0 : this.state.threshold);
@@ -216,7 +225,7 @@ function calibrate(heldOut: readonly { x: SparseVector; intent: string }[], labe
     });
     const rawBest = raw.indexOf(Math.max(...raw));
     const outOfScope = heldOut[k]?.intent === OUT_OF_SCOPE;
-    return { confidence: probs[best] ?? 0, rawConfidence: raw[rawBest] ?? 0, outOfScope, correct: !outOfScope && best === s.label, rawCorrect: rawBest === s.label };
+    return { confidence: probs[best] ?? 0, rawConfidence: raw[rawBest] ?? 0, outOfScope, correct: !outOfScope && best === s.label, rawCorrect: rawBest === s.label, intent: heldOut[k]?.intent };
   });
   const inScope = rows.filter((r) => !r.outOfScope);
   const threshold = learnThreshold(rows, maxLoss);

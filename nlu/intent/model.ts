@@ -56,6 +56,7 @@ const META = z.object({
 const LINEAR = z.object({
   labels: z.array(z.string()),
   dense: z.number().int().nonnegative().default(0),
+  masked: z.boolean().default(false),
   vectorizer: z.object({ charRange: z.tuple([z.number(), z.number()]), wordRange: z.tuple([z.number(), z.number()]), vocabulary: z.array(z.string()), idf: z.array(z.number()) }),
   weights: z.string(),
   bias: z.array(z.number()),
@@ -144,6 +145,11 @@ export class IntentModel {
     fs.writeFileSync(path.join(dir, 'model.json'), `${JSON.stringify(this.meta, null, 2)}\n`);
     fs.writeFileSync(path.join(dir, 'linear.json'), JSON.stringify(this.linear.toState()));
     if (this.encoded) fs.writeFileSync(path.join(dir, 'linear-encoder.json'), JSON.stringify(this.encoded.toState()));
+  }
+
+  /** Reads only a model directory's `model.json` (which encoder it needs, its figures), validated. */
+  static readMeta(dir: string): IntentModelMeta {
+    return { ...META.parse(readJson(path.join(dir, 'model.json'))), format: MODEL_FORMAT };
   }
 
   /** Reads a model directory, validating every file. */

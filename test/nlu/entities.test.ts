@@ -33,6 +33,11 @@ describe('entities', () => {
     expect(found.filter((e) => e.type === 'order_id').map((e) => e.value)).toEqual(['536366']);
   });
 
+  it('does not take the Chinese words before an address into the email', () => {
+    const [email] = extractor.extract('我的邮箱是li.na@example.com').filter((e) => e.type === 'email');
+    expect(email).toMatchObject({ value: 'li.na@example.com', text: 'li.na@example.com', start: 5 });
+  });
+
   it('reads money, quantity, colour, size and country', () => {
     expect(values('it was £12.50 and $3', 'money')).toEqual(['12.50', '3.00']);
     expect(values('I need 3 pieces, or 5个', 'quantity')).toEqual(['3', '5']);
