@@ -1,4 +1,4 @@
-import type { Entity } from '../../nlu';
+import { englishGoodsWords, type Entity } from '../../nlu';
 import type { Product, ProductQuery } from '../../store';
 
 /** What a product question asks for. */
@@ -75,7 +75,9 @@ export function productCriteria(text: string, entities: readonly Entity[]): Prod
   for (const e of entities) if (e.type !== 'product') rest = rest.replace(e.text.toLowerCase(), ' ');
   const rule = CATEGORY_WORDS.find(([pattern]) => pattern.test(rest));
   // Category words are words too: "lanterns" finds lanterns by name before falling back to the whole category.
-  const words = (rest.match(/[a-z][a-z'-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w));
+  // Chinese names of goods ("杯子", "灯笼") are looked up by the English words the catalog uses.
+  const latin = (rest.match(/[a-z][a-z'-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w));
+  const words = [...new Set([...latin, ...englishGoodsWords(rest)])];
   return {
     productId: entities.find((e) => e.type === 'product')?.value,
     words,

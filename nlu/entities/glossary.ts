@@ -24,3 +24,26 @@ export const ZH_PRODUCT_GLOSSARY: Readonly<Record<string, readonly string[]>> = 
   复古: ['vintage', 'retro'], 巧克力: ['chocolate'], 草莓: ['strawberry'], 古董: ['antique'], 木制: ['wooden'], 木头: ['wood'], 金属: ['metal'], 玻璃: ['glass'], 陶瓷: ['ceramic'], 锌: ['zinc'],
   珐琅: ['enamel'], 水晶: ['crystal'], 棉: ['cotton'], 毛毡: ['felt'], 大号: ['jumbo'], 迷你: ['mini'], 波点: ['polkadot'], 圆点: ['polkadot'],
 };
+
+/** Glossary terms, longest first, so "午餐袋" wins over "袋" wherever both match. */
+const TERMS_LONGEST_FIRST = Object.keys(ZH_PRODUCT_GLOSSARY).sort((a, b) => b.length - a.length);
+
+/**
+ * The English catalog words for the goods a Chinese message names, in message order, each
+ * stretch of text read once by its longest term.
+ *
+ * @example
+ * englishGoodsWords('有没有红色的午餐袋'); // ['lunch', 'bag']
+ */
+export function englishGoodsWords(text: string): string[] {
+  const taken = new Array<boolean>(text.length).fill(false);
+  const found: Array<{ at: number; words: readonly string[] }> = [];
+  for (const term of TERMS_LONGEST_FIRST) {
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
+      if (taken.slice(at, at + term.length).some(Boolean)) continue;
+      taken.fill(true, at, at + term.length);
+      found.push({ at, words: ZH_PRODUCT_GLOSSARY[term] ?? [] });
+    }
+  }
+  return [...new Set(found.sort((a, b) => a.at - b.at).flatMap((f) => f.words))];
+}

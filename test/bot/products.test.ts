@@ -1,5 +1,6 @@
 import type { TestAdapter } from 'botbuilder';
 import { SEARCH_POOL, productCriteria, searchProducts, singular } from '../../bot/dialogs/product-search';
+import { englishGoodsWords } from '../../nlu';
 import { SHOP_EN } from '../../bot/texts/shop-en';
 import { SHOP_ZH } from '../../bot/texts/shop-zh';
 import type { Store } from '../../store';
@@ -101,6 +102,12 @@ describe('product criteria', () => {
   it('reads a budget the NLU missed, and a category word', () => {
     expect(productCriteria('厨房用品10英镑以下', [])).toMatchObject({ category: 'Kitchen & Dining', maxPriceMinor: 1000, words: [] });
     expect(productCriteria('gifts under 5 pounds', [])).toMatchObject({ category: 'Gifts & Novelties', maxPriceMinor: 500 });
+  });
+
+  it('looks Chinese names of goods up by the English words the catalog uses, longest term first', () => {
+    expect(englishGoodsWords('有没有红色的午餐袋')).toEqual(['lunch', 'bag']);
+    expect(productCriteria('灯笼多少钱', []).words).toEqual(['lantern']);
+    expect(productCriteria('有没有杯子和茶壶', []).words).toEqual(['mug', 'cup', 'teapot']);
   });
 
   it('matches plurals to singular names, and names "over N" when the search stopped at its pool', () => {
