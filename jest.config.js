@@ -10,4 +10,6 @@ module.exports = {
   // Training and browser tests are slow on a 2-core machine; a hung one still fails.
   testTimeout: 60_000,
   maxWorkers: 2,
+  // Slowest suites first even without Jest's timing cache (a fresh clone in CI has none).
+  testSequencer: '<rootDir>/test/support/heavy-first-sequencer.js',
 };
