@@ -11,5 +11,8 @@ module.exports = {
   testTimeout: 60_000,
   maxWorkers: 2,
   // Slowest suites first even without Jest's timing cache (a fresh clone in CI has none).
+  // The demo shop is loaded once per run into a template database that test servers copy.
+  globalSetup: '<rootDir>/test/support/demo-template.ts',
+  globalTeardown: '<rootDir>/test/support/demo-template-teardown.ts',
   testSequencer: '<rootDir>/test/support/heavy-first-sequencer.js',
 };
