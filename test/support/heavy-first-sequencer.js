@@ -16,7 +16,6 @@ const KNOWN_SECONDS = {
   'e2e/manager.e2e.test.ts': 17,
   'nlu/intent-model.test.ts': 14,
   'e2e/console.e2e.test.ts': 13,
-  'handoff/claim-race-processes.test.ts': 11,
   'recommender/quality.test.ts': 11,
   'nlu/sentiment.test.ts': 9,
   'security/csp.browser.test.ts': 9,
