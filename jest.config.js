@@ -10,4 +10,9 @@ module.exports = {
   // Training and browser tests are slow on a 2-core machine; a hung one still fails.
   testTimeout: 60_000,
   maxWorkers: 2,
+  // Slowest suites first even without Jest's timing cache (a fresh clone in CI has none).
+  // The demo shop is loaded once per run into a template database that test servers copy.
+  globalSetup: '<rootDir>/test/support/demo-template.ts',
+  globalTeardown: '<rootDir>/test/support/demo-template-teardown.ts',
+  testSequencer: '<rootDir>/test/support/heavy-first-sequencer.js',
 };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ChatMessage, ClientToServerEvents, ServerToClientEvents, SessionInfo } from '../../bot';
 import { createApp, createLogger, loadConfig, type AppDeps, type ShopkeepApp } from '../../server';
+import { copyDemoTemplate } from './demo-template';
 
 /** A Shopkeep server on 127.0.0.1:<random port> over a temp database, for integration tests. */
 export interface TestShop {
@@ -20,8 +21,13 @@ export function tempDir(prefix = 'shopkeep-test-'): { dir: string; cleanup: () =
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts a server on a (new or existing) database file, with the demo shop loaded. */
+/**
+ * Starts a server on a (new or existing) database file, with the demo shop loaded. A new file
+ * starts as a copy of the run's demo template (`demo-template.ts`) unless the test brings its own
+ * clock or ids, which the demo would have to be placed by.
+ */
 export async function startShop(dbFile: string, deps: Partial<AppDeps> = {}, env: Record<string, string> = {}): Promise<TestShop> {
+  if (deps.clock === undefined && deps.ids === undefined && env.SHOPKEEP_DEMO !== '0') copyDemoTemplate(dbFile);
   // No background recommender rebuilds: a test that needs one asks for it.
   const config = loadConfig({ SHOPKEEP_DB: dbFile, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', SHOPKEEP_RECOMMENDER_REBUILD_MINUTES: '0', ...env });
   const shop = await createApp(config, { logger: createLogger('silent'), ...deps });
