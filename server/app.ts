@@ -1,10 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ConversationState } from 'botbuilder';
 import express, { type Express } from 'express';
 import { Server } from 'socket.io';
-import { RecommendationService, SKILLS, ShopBot, ShopperChannel, SqliteStorage, TurnPipeline, recommendationsSkill, type ShopperOutbox } from '../bot';
+import { RecommendationService, SKILLS, ShopBot, ShopperChannel, StoredConversationState, TurnPipeline, recommendationsSkill, type ShopperOutbox } from '../bot';
 import { loadDemoShop } from '../data';
 import type { Nlu } from '../nlu';
 import { openStore, seedShopSkills, type Clock, type IdGenerator, type Store } from '../store';
@@ -117,7 +116,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
   const bot = new ShopBot({
     nlu,
     store,
-    conversationState: new ConversationState(new SqliteStorage(store)),
+    conversationState: new StoredConversationState(store),
     hooks: [agentConsole.hook],
     skills: [...SKILLS, recommendationsSkill(recommendations)],
   });
