@@ -262,6 +262,15 @@ export class ConversationsRepository {
     return rows.map((row) => this.read(row));
   }
 
+  /** The conversation's shopper messages with their NLU readings, oldest first (the last `limit`). */
+  shopperMessages(conversationId: string, limit: number): StoredMessage[] {
+    const rows = this
+      .sql(`SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? AND role = 'shopper' ORDER BY seq DESC LIMIT ?)
+        ORDER BY seq`)
+      .all(conversationId, limit) as MessageRow[];
+    return rows.map((row) => this.read(row));
+  }
+
   /** The conversation's messages, oldest first (the last `limit`). */
   messages(conversationId: string, limit = 200): StoredMessage[] {
     const rows = this
