@@ -22,7 +22,7 @@ export class TurnWrites {
   private readonly states = new Map<string, Record<string, unknown>>();
   private readonly inCommit: Array<(reply: StoredMessage) => void> = [];
   private readonly after: AfterCommit[] = [];
-  private committed = false;
+  private closed = false;
 
   constructor(
     private readonly store: Store,
@@ -30,9 +30,9 @@ export class TurnWrites {
     readonly messageId: string,
   ) {}
 
-  /** True until the writes are committed; after that, writes go straight to the store. */
+  /** True until the commit starts; after that, writes go straight to the store. */
   get open(): boolean {
-    return !this.committed;
+    return !this.closed;
   }
 
   /** Stages the NLU's reading of the message (readers in this process see it at once). */
@@ -63,12 +63,16 @@ export class TurnWrites {
     this.after.push(task);
   }
 
-  /** Writes everything in one transaction, with the turn-done mark. Later calls do nothing. */
-  commit(): void {
-    if (this.committed) return;
+  /**
+   * Writes everything in one transaction, with the turn-done mark, committed together with the
+   * other turns that end at the same time (group commit). Later calls do nothing.
+   */
+  async commit(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     const { conversations, botState } = this.store;
     try {
-      this.store.transaction(() => {
+      await this.store.groupTransaction(() => {
         if (this.reading) conversations.annotate(this.messageId, this.reading);
         for (const reply of this.replies) {
           conversations.insertPrepared(reply);
@@ -77,7 +81,6 @@ export class TurnWrites {
         if (this.states.size > 0) botState.write(new Map([...this.states].map(([key, value]) => [key, { value, expectedEtag: '*' as const }])));
         conversations.markTurnDone(this.messageId);
       });
-      this.committed = true;
     } finally {
       conversations.unstageReading(this.messageId);
     }

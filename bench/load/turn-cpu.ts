@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     let counted = { turns: 0, cpuUs: 0 };
     for (let round = 0; round < WARM_UP_ROUNDS + rounds; round += 1) {
       const before = process.cpuUsage();
-      conversations.forEach((id, i) => channel.receive(id, `r${round}-${i}`, QUESTIONS[(round + i) % QUESTIONS.length] as string));
+      await Promise.all(conversations.map((id, i) => channel.receive(id, `r${round}-${i}`, QUESTIONS[(round + i) % QUESTIONS.length] as string)));
       await channel.drain();
       const used = process.cpuUsage(before);
       if (round >= WARM_UP_ROUNDS) counted = { turns: counted.turns + shoppers, cpuUs: counted.cpuUs + used.user + used.system };

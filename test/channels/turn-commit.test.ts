@@ -64,10 +64,10 @@ describe('the commit of a turn', () => {
     seedShopSkills(first.store);
     const conversation = first.store.conversations.openForSession(first.store.sessions.create('en').id, 'widget', 'en');
 
-    first.channel.receive(conversation.id, 'c-1', 'where is my order?');
+    await first.channel.receive(conversation.id, 'c-1', 'where is my order?');
     await first.channel.drain();
     expect(first.delivered.map((m) => m.text)).toEqual([expect.stringMatching(/order number/i)]);
-    const { message } = first.channel.receive(conversation.id, 'c-2', '536365');
+    const { message } = await first.channel.receive(conversation.id, 'c-2', '536365');
     await stop.reached;
     // The bot has answered in the turn, but nothing is sent before the turn commits.
     expect(first.delivered).toHaveLength(1);
@@ -83,7 +83,7 @@ describe('the commit of a turn', () => {
     expect(restarted.store.conversations.turnDone(message.id)).toBe(true);
 
     // The dialog state came with the answer: the email completes the tracking.
-    restarted.channel.receive(conversation.id, 'c-3', ORDERS.shipped.email);
+    await restarted.channel.receive(conversation.id, 'c-3', ORDERS.shipped.email);
     await restarted.channel.drain();
     expect(restarted.delivered.at(-1)?.text).toMatch(/536365/);
     expect((await shop(file)).channel.resumeUnanswered('')).toBe(0);
@@ -93,7 +93,7 @@ describe('the commit of a turn', () => {
     const silent: TurnHooks = { beforeDialogs: () => Promise.resolve(true) };
     const running = await shop(path.join(tmp.dir, 'silent.db'), [silent]);
     const conversation = running.store.conversations.openForSession(running.store.sessions.create('en').id, 'widget', 'en');
-    const { message } = running.channel.receive(conversation.id, 'c-1', 'hello, anyone there?');
+    const { message } = await running.channel.receive(conversation.id, 'c-1', 'hello, anyone there?');
     await running.channel.drain();
     expect(running.delivered).toEqual([]);
     expect(running.store.conversations.turnDone(message.id)).toBe(true);

@@ -113,6 +113,14 @@ export class TurnPipeline {
     return found;
   }
 
+  /**
+   * Stores a shopper message in the next group commit (see `Store.groupTransaction`): resolves
+   * once it is durably committed, with the messages that arrived at the same moment.
+   */
+  storeShopperMessageSoon(conversationId: string, text: string, clientId?: string): Promise<{ message: StoredMessage; created: boolean }> {
+    return this.store.groupTransaction(() => this.storeShopperMessage(conversationId, text, clientId));
+  }
+
   /** Runs `task` after the conversation's earlier turns (and before its later ones). */
   queue<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
     return this.turns.run(conversationId, task);
@@ -163,7 +171,7 @@ async function runAndCommit(turn: () => Promise<void>, writes: TurnWrites): Prom
   } catch (err) {
     failure = { err };
   }
-  writes.commit();
+  await writes.commit();
   await writes.runAfterCommit();
   if (failure) throw failure.err;
 }
