@@ -78,6 +78,8 @@ export class TurnWrites {
           conversations.insertPrepared(reply);
           for (const write of this.inCommit) write(reply);
         }
+        const last = this.replies.at(-1);
+        if (last) conversations.touch(last.conversationId, last.createdAt);
         if (this.states.size > 0) botState.write(new Map([...this.states].map(([key, value]) => [key, { value, expectedEtag: '*' as const }])));
         conversations.markTurnDone(this.messageId);
       });

@@ -183,10 +183,14 @@ export class ConversationsRepository {
     };
   }
 
-  /** Stores a prepared message (in the caller's transaction) and sets its `seq`; touches the conversation. */
+  /** Stores a prepared message (in the caller's transaction) and sets its `seq`; see {@link touch}. */
   insertPrepared(message: StoredMessage): void {
     message.seq = Number(this.insertMessage.run(this.rowParams(message)).lastInsertRowid);
-    this.touchStmt.run(message.createdAt, message.conversationId);
+  }
+
+  /** Records activity on a conversation at `atIso` (once per batch of messages is enough). */
+  touch(conversationId: string, atIso: string): void {
+    this.touchStmt.run(atIso, conversationId);
   }
 
   private rowParams(message: StoredMessage): Record<string, unknown> {
@@ -262,13 +266,15 @@ export class ConversationsRepository {
     return rows.map((row) => this.read(row));
   }
 
-  /** The conversation's shopper messages with their NLU readings, oldest first (the last `limit`). */
-  shopperMessages(conversationId: string, limit: number): StoredMessage[] {
+  /**
+   * The conversation's shopper messages stored after `sinceIso`, with their NLU readings, oldest
+   * first (the last `limit`). Read on every turn (frustration), so it reads no more than asked.
+   */
+  shopperMessages(conversationId: string, sinceIso: string, limit: number): StoredMessage[] {
     const rows = this
-      .sql(`SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? AND role = 'shopper' ORDER BY seq DESC LIMIT ?)
-        ORDER BY seq`)
-      .all(conversationId, limit) as MessageRow[];
-    return rows.map((row) => this.read(row));
+      .sql(`SELECT * FROM messages WHERE conversation_id = ? AND role = 'shopper' AND created_at > ? ORDER BY seq DESC LIMIT ?`)
+      .all(conversationId, sinceIso, limit) as MessageRow[];
+    return rows.reverse().map((row) => this.read(row));
   }
 
   /** The conversation's messages, oldest first (the last `limit`). */

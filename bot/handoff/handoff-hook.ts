@@ -10,7 +10,7 @@ import type { WaitEstimate } from './routing';
 /** Longest follow-up message kept, in characters. */
 const MAX_FOLLOW_UP = 2000;
 /** The shopper's recent messages the frustration tracker reads (it weighs the last three read ones). */
-const FRUSTRATION_WINDOW = 6;
+const FRUSTRATION_WINDOW = 4;
 /** The bot's recent messages searched for the CSAT question a rating answers. */
 const CSAT_WINDOW = 10;
 
@@ -121,7 +121,7 @@ export class HandoffHook implements TurnHooks {
   /** Frustration in the shopper's messages since the last handoff ended (a fresh start after each). */
   private frustrated(conversationId: string): boolean {
     const since = this.store.handoffs.latestFor(conversationId)?.endedAt ?? '';
-    const messages = this.store.conversations.shopperMessages(conversationId, FRUSTRATION_WINDOW).filter((m) => m.createdAt > since);
+    const messages = this.store.conversations.shopperMessages(conversationId, since, FRUSTRATION_WINDOW);
     return detectFrustration(messages, this.frustration) !== undefined;
   }
 
