@@ -6,6 +6,7 @@
  * the server's CPU time per turn and memory, the machine's load, and the ratios.
  *
  * Usage: node dist/bench/load.js [--shoppers 1000] [--seconds 20] [--ramp] [--soak MINUTES]
+ *   (the server and the swarm inherit NODE_OPTIONS, e.g. NODE_OPTIONS=--max-semi-space-size=64)
  *   --ramp  raise the shopper count until the server no longer keeps up (errors, or under 90 %
  *           of the offered turns), noting where p99 first passed 100 ms; says where and why
  *   --soak  hold the load for MINUTES and report every minute (with the server's memory)
@@ -155,7 +156,8 @@ function line(name: string, f: Figures): string {
 
 function machine(): string {
   const [one, five] = os.loadavg();
-  return `machine: ${os.cpus().length} cores, load average ${one?.toFixed(1)} (1 min) ${five?.toFixed(1)} (5 min)`;
+  // The server inherits NODE_OPTIONS (e.g. --max-semi-space-size=64): say which were measured.
+  return `machine: ${os.cpus().length} cores, load average ${one?.toFixed(1)} (1 min) ${five?.toFixed(1)} (5 min); NODE_OPTIONS ${process.env.NODE_OPTIONS || 'none'}`;
 }
 
 /** Why a run did not keep up, or undefined when it did. */
