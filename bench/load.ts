@@ -6,6 +6,7 @@
  * the server's CPU time per turn and memory, the machine's load, and the ratios.
  *
  * Usage: node dist/bench/load.js [--shoppers 1000] [--seconds 20] [--ramp] [--soak MINUTES]
+ *   (the server and the swarm inherit NODE_OPTIONS, e.g. NODE_OPTIONS=--max-semi-space-size=64)
  *   --ramp  raise the shopper count until the server no longer keeps up (errors, or under 90 %
  *           of the offered turns), noting where p99 first passed 100 ms; says where and why
  *   --soak  hold the load for MINUTES and report every minute (with the server's memory)
@@ -20,6 +21,10 @@ import { parseArgs } from 'node:util';
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const P99_GOAL_MS = 100;
+/** The server counts as idle once it uses under this share of a core over a settle window. */
+const IDLE_CPU_SHARE = 0.1;
+const SETTLE_WINDOW_MS = 500;
+const SETTLE_TIMEOUT_MS = 60_000;
 /** Shopper counts the ramp tries, in order. */
 const RAMP = [50, 100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000] as const;
 /**
@@ -99,8 +104,24 @@ function runSwarm(port: number, shoppers: number, seconds: number, onWindow?: (w
   });
 }
 
+/**
+ * Waits until the server is idle: after it listens it still rebuilds the recommender and starts
+ * its sweepers, seconds of CPU that would otherwise be counted against the first turns.
+ */
+async function settled(pid: number | undefined): Promise<void> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  let last = processStats(pid).cpuMs;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_WINDOW_MS));
+    const now = processStats(pid).cpuMs;
+    if (!(now - last > SETTLE_WINDOW_MS * IDLE_CPU_SHARE)) return;
+    last = now;
+  }
+}
+
 async function measure(server: { child: ChildProcess; port: number }, shoppers: number, seconds: number, onWindow?: (w: WindowFigures) => void): Promise<Figures> {
   try {
+    await settled(server.child.pid);
     const before = processStats(server.child.pid);
     const figures = await runSwarm(server.port, shoppers, seconds, onWindow);
     const after = processStats(server.child.pid);
@@ -135,7 +156,8 @@ function line(name: string, f: Figures): string {
 
 function machine(): string {
   const [one, five] = os.loadavg();
-  return `machine: ${os.cpus().length} cores, load average ${one?.toFixed(1)} (1 min) ${five?.toFixed(1)} (5 min)`;
+  // The server inherits NODE_OPTIONS (e.g. --max-semi-space-size=64): say which were measured.
+  return `machine: ${os.cpus().length} cores, load average ${one?.toFixed(1)} (1 min) ${five?.toFixed(1)} (5 min); NODE_OPTIONS ${process.env.NODE_OPTIONS || 'none'}`;
 }
 
 /** Why a run did not keep up, or undefined when it did. */

@@ -6,6 +6,7 @@ import type { ConversationMemory } from './conversation-memory';
 import type { Skill, SkillFactory, TurnHooks } from './skill';
 import { SKILLS } from './skills';
 import { setUnderstanding, textsOf } from './turn';
+import { turnWritesOf } from './turn-writes';
 import { offerHuman, opensWithYes } from './dialogs/asking';
 import { asksAroundAProduct } from './recommendations/phrasing';
 
@@ -51,7 +52,7 @@ function onlyEntities(u: Understanding): boolean {
 
 /**
  * The shop's bot: one botbuilder ActivityHandler for every channel. Each message is understood
- * by the NLU (the reading is stored beside the message), the turn hooks run (a human may own
+ * by the NLU (the reading is stored beside the message, with the turn's other writes), the turn hooks run (a human may own
  * the conversation), then the active dialog continues or the skill for the intent starts.
  * Dialog state lives in the store, so a conversation resumes where it was after a restart.
  */
@@ -99,8 +100,15 @@ export class ShopBot extends ActivityHandler {
     const understanding = onlyEntities(understood) ? { ...understood, locale: hint } : understood;
     setUnderstanding(context, understanding);
     await this.memory.set(context, { ...memory, locale: understanding.locale });
-    if (context.activity.id) this.deps.store.conversations.annotate(context.activity.id, annotations(understanding));
+    this.storeReading(context, understanding);
     return understanding;
+  }
+
+  /** The reading goes with the turn's other writes in a channel turn; in a bare script it is stored now. */
+  private storeReading(context: TurnContext, understanding: Understanding): void {
+    const writes = turnWritesOf(context);
+    if (writes) writes.annotate(annotations(understanding));
+    else if (context.activity.id) this.deps.store.conversations.annotate(context.activity.id, annotations(understanding));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -1,5 +1,6 @@
-import type { Storage, StoreItems } from 'botbuilder';
+import { ConversationState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import type { Store } from '../store';
+import { turnWritesOf } from './turn-writes';
 
 /**
  * botbuilder `Storage` over the SQLite store, so conversation and dialog state survive a restart
@@ -29,5 +30,27 @@ export class SqliteStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     this.store.botState.delete(keys);
+  }
+}
+
+/**
+ * Conversation state (dialog stack, memory) in the SQLite store. In a channel's shopper turn the
+ * save joins the turn's writes, so state, replies and the turn-done mark commit together;
+ * elsewhere (TestAdapter scripts) it saves at once, as `ConversationState` does.
+ */
+export class StoredConversationState extends ConversationState {
+  constructor(store: Store) {
+    super(new SqliteStorage(store));
+  }
+
+  override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    const writes = turnWritesOf(context);
+    if (!writes) return super.saveChanges(context, force);
+    const state = this.get(context) as (Record<string, unknown> & { eTag?: string }) | undefined;
+    const key = this.getStorageKey(context);
+    if (!state || !key) return;
+    // Last writer wins, like ConversationState's own saves: turns of a conversation run one at a time.
+    const { eTag: _eTag, ...value } = state;
+    writes.state(key, value);
   }
 }

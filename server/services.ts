@@ -1,5 +1,4 @@
-import { ConversationState } from 'botbuilder';
-import { RecommendationService, SKILLS, ShopBot, SqliteStorage, TurnPipeline, recommendationsSkill } from '../bot';
+import { RecommendationService, SKILLS, ShopBot, StoredConversationState, TurnPipeline, recommendationsSkill } from '../bot';
 import { loadDemoShop } from '../data';
 import type { Nlu } from '../nlu';
 import { openStore, seedShopSkills, type Clock, type IdGenerator, type Store } from '../store';
@@ -70,7 +69,7 @@ export async function createServices(config: Config, deps: Partial<AppDeps>, log
   const bot = new ShopBot({
     nlu,
     store,
-    conversationState: new ConversationState(new SqliteStorage(store)),
+    conversationState: new StoredConversationState(store),
     hooks: [agentConsole.hook],
     skills: [...SKILLS, recommendationsSkill(recommendations)],
   });

@@ -99,12 +99,13 @@ function onConnection(socket: ShopperSocket, channel: ShopperChannel, logger: Lo
       reply({ ok: false, error: firstIssue(parsed.error) });
       return;
     }
-    try {
-      const { message } = channel.receive(socket.data.conversationId, parsed.data.clientId, parsed.data.text);
-      reply({ ok: true, id: message.id });
-    } catch (err) {
-      logger.error({ err, conversationId: socket.data.conversationId }, 'storing a shopper message failed');
-      reply({ ok: false, error: 'the message could not be stored; please send it again' });
-    }
+    const conversationId = socket.data.conversationId;
+    channel.receive(conversationId, parsed.data.clientId, parsed.data.text).then(
+      ({ message }) => reply({ ok: true, id: message.id }),
+      (err: unknown) => {
+        logger.error({ err, conversationId }, 'storing a shopper message failed');
+        reply({ ok: false, error: 'the message could not be stored; please send it again' });
+      },
+    );
   });
 }

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
+/** Random bytes in an id. */
+const ID_RANDOM_BYTES = 10;
+/** Random bytes drawn at once for ids. */
+const RANDOM_POOL_BYTES = 4096;
+
 /** The time source, injected so tests can control it. */
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -20,10 +25,19 @@ export const SYSTEM_CLOCK: Clock = { now: () => Date.now() };
  * cannot enumerate other shoppers' sessions.
  */
 export function randomIds(clock: Clock = SYSTEM_CLOCK): IdGenerator {
+  // One call to the system's generator per RANDOM_POOL_BYTES / 10 ids, not one per id: a busy shop makes several per turn.
+  let pool = Buffer.alloc(0);
+  let used = 0;
   return {
     next(prefix: string): string {
+      if (used + ID_RANDOM_BYTES > pool.length) {
+        pool = randomBytes(RANDOM_POOL_BYTES);
+        used = 0;
+      }
+      const random = pool.toString('base64url', used, used + ID_RANDOM_BYTES);
+      used += ID_RANDOM_BYTES;
       const time = clock.now().toString(36).padStart(9, '0');
-      return `${prefix}_${time}${randomBytes(10).toString('base64url')}`;
+      return `${prefix}_${time}${random}`;
     },
   };
 }

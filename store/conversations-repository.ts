@@ -29,6 +29,7 @@ interface MessageRow {
   sentiment_label: MessageAnnotations['sentimentLabel'] | null;
   sentiment_score: number | null;
   entities: string | null;
+  turn_done_at: string | null;
 }
 
 function toConversation(row: ConversationRow): Conversation {
@@ -91,7 +92,10 @@ export class ConversationsRepository {
   private readonly messageById: Statement<[string], MessageRow>;
   private readonly touchStmt: Statement<[string, string]>;
   private readonly annotateStmt: Statement;
+  private readonly turnDoneStmt: Statement<[string, string]>;
   private readonly sql: (sql: string) => Statement;
+  /** NLU readings of turns under way, not committed yet: readers in this process see them already. */
+  private readonly stagedReadings = new Map<string, MessageAnnotations>();
 
   constructor(
     private readonly db: Database,
@@ -116,6 +120,7 @@ export class ConversationsRepository {
     this.touchStmt = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
     this.annotateStmt = db.prepare(`UPDATE messages SET locale = @locale, intent = @intent, confidence = @confidence,
       sentiment_label = @sentimentLabel, sentiment_score = @sentimentScore, entities = @entities WHERE id = @id`);
+    this.turnDoneStmt = db.prepare("UPDATE messages SET turn_done_at = ? WHERE id = ? AND role = 'shopper'");
   }
 
   /** The session's open conversation on a channel, started now if there is none. */
@@ -148,31 +153,88 @@ export class ConversationsRepository {
     return this.db.transaction(() => this.insertAndTouch(message))();
   }
 
-  private insertAndTouch(message: NewMessage): { message: StoredMessage; created: boolean } {
-    const createdAt = isoNow(this.clock);
-    const a = message.annotations;
-    const result = this.insertMessage.run({
+  private insertAndTouch(newMessage: NewMessage): { message: StoredMessage; created: boolean } {
+    const message = this.prepareMessage(newMessage);
+    const result = this.insertMessage.run(this.rowParams(message));
+    if (result.changes === 0 && newMessage.clientId) {
+      return { message: this.read(this.byClientId.get(newMessage.conversationId, newMessage.clientId) as MessageRow), created: false };
+    }
+    message.seq = Number(result.lastInsertRowid);
+    this.touchStmt.run(message.createdAt, message.conversationId);
+    // The turn that follows reads the text as the shopper wrote it; only the stored copy is filtered.
+    return { message, created: true };
+  }
+
+  /**
+   * A message with its id and time assigned but not stored yet (`seq` 0): a bot reply staged
+   * in a turn's writes, stored by {@link insertPrepared} when the turn commits.
+   */
+  prepareMessage(message: NewMessage): StoredMessage {
+    return {
+      seq: 0,
       id: this.ids.next('msg'),
       conversationId: message.conversationId,
       role: message.role,
-      text: this.transcriptFilter(message.text),
+      text: message.text,
       clientId: message.clientId ?? null,
+      payload: message.payload ?? null,
+      createdAt: isoNow(this.clock),
+      annotations: message.annotations ?? null,
+    };
+  }
+
+  /** Stores a prepared message (in the caller's transaction) and sets its `seq`; see {@link touch}. */
+  insertPrepared(message: StoredMessage): void {
+    message.seq = Number(this.insertMessage.run(this.rowParams(message)).lastInsertRowid);
+  }
+
+  /** Records activity on a conversation at `atIso` (once per batch of messages is enough). */
+  touch(conversationId: string, atIso: string): void {
+    this.touchStmt.run(atIso, conversationId);
+  }
+
+  private rowParams(message: StoredMessage): Record<string, unknown> {
+    const a = message.annotations;
+    return {
+      id: message.id,
+      conversationId: message.conversationId,
+      role: message.role,
+      text: this.transcriptFilter(message.text),
+      clientId: message.clientId,
       payload: message.payload ? JSON.stringify(message.payload) : null,
-      createdAt,
+      createdAt: message.createdAt,
       locale: a?.locale ?? null,
       intent: a?.intent ?? null,
       confidence: a?.confidence ?? null,
       sentimentLabel: a?.sentimentLabel ?? null,
       sentimentScore: a?.sentimentScore ?? null,
       entities: a ? this.transcriptFilter(JSON.stringify(a.entities)) : null,
-    });
-    if (result.changes === 0 && message.clientId) {
-      return { message: toMessage(this.byClientId.get(message.conversationId, message.clientId) as MessageRow), created: false };
-    }
-    this.touchStmt.run(createdAt, message.conversationId);
-    const row = this.sql('SELECT * FROM messages WHERE seq = ?').get(result.lastInsertRowid) as MessageRow;
-    // The turn that follows reads the text as the shopper wrote it; only the stored copy is filtered.
-    return { message: { ...toMessage(row), text: message.text }, created: true };
+    };
+  }
+
+  /**
+   * Keeps the NLU's reading of a message whose turn is under way, to be stored with the turn
+   * ({@link annotate} then {@link unstageReading}); until then readers in this process see it
+   * on the message, as if stored.
+   */
+  stageReading(messageId: string, a: MessageAnnotations): void {
+    this.stagedReadings.set(messageId, a);
+  }
+
+  /** Forgets a staged reading (its turn stored it, or ended). */
+  unstageReading(messageId: string): void {
+    this.stagedReadings.delete(messageId);
+  }
+
+  /** Marks a shopper message's turn as done: call in the transaction of the turn's last writes. */
+  markTurnDone(messageId: string): void {
+    this.turnDoneStmt.run(isoNow(this.clock), messageId);
+  }
+
+  /** Whether a shopper message's turn was committed. */
+  turnDone(messageId: string): boolean {
+    const row = this.messageById.get(messageId);
+    return row !== undefined && row.turn_done_at !== null;
   }
 
   /** Adds the NLU's reading to a stored message. */
@@ -182,20 +244,37 @@ export class ConversationsRepository {
 
   findMessage(id: string): StoredMessage | undefined {
     const row = this.messageById.get(id);
-    return row && toMessage(row);
+    return row && this.read(row);
+  }
+
+  private read(row: MessageRow): StoredMessage {
+    const message = toMessage(row);
+    if (message.annotations === null && this.stagedReadings.size > 0) message.annotations = this.stagedReadings.get(message.id) ?? null;
+    return message;
   }
 
   /**
-   * Shopper messages whose bot turn never started (no NLU reading stored), oldest first: after a
-   * crash these are answered on start, so no acknowledged message goes unanswered.
+   * Shopper messages whose bot turn was never committed (no turn-done mark), oldest first: after
+   * a crash these are answered on start, so no acknowledged message goes unanswered.
    */
   unansweredShopperMessages(sinceIso: string, limit = 1000): StoredMessage[] {
     const rows = this
       .sql(`SELECT m.* FROM messages m JOIN conversations c ON c.id = m.conversation_id
-        WHERE m.role = 'shopper' AND m.intent IS NULL AND m.created_at >= ? AND c.status = 'open'
+        WHERE m.role = 'shopper' AND m.turn_done_at IS NULL AND m.created_at >= ? AND c.status = 'open'
         ORDER BY m.seq LIMIT ?`)
       .all(sinceIso, limit) as MessageRow[];
-    return rows.map(toMessage);
+    return rows.map((row) => this.read(row));
+  }
+
+  /**
+   * The conversation's shopper messages stored after `sinceIso`, with their NLU readings, oldest
+   * first (the last `limit`). Read on every turn (frustration), so it reads no more than asked.
+   */
+  shopperMessages(conversationId: string, sinceIso: string, limit: number): StoredMessage[] {
+    const rows = this
+      .sql(`SELECT * FROM messages WHERE conversation_id = ? AND role = 'shopper' AND created_at > ? ORDER BY seq DESC LIMIT ?`)
+      .all(conversationId, sinceIso, limit) as MessageRow[];
+    return rows.reverse().map((row) => this.read(row));
   }
 
   /** The conversation's messages, oldest first (the last `limit`). */
@@ -203,6 +282,6 @@ export class ConversationsRepository {
     const rows = this
       .sql('SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq')
       .all(conversationId, limit) as MessageRow[];
-    return rows.map(toMessage);
+    return rows.map((row) => this.read(row));
   }
 }

@@ -25,6 +25,7 @@ import { OffersRepository } from './offers-repository';
 import { CouponsRepository } from './coupons-repository';
 import { OfferSignalsRepository } from './offer-signals-repository';
 import { AnalyticsRepository } from './analytics-repository';
+import { GroupCommit } from './group-commit';
 
 /** Options for {@link openStore}. */
 export interface StoreOptions {
@@ -93,6 +94,11 @@ export interface Store {
   readonly analytics: AnalyticsRepository;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` in a transaction committed together with the others asked for in the same
+   * event-loop turn (group commit; `fn` alone rolls back if it throws). Resolves after the commit.
+   */
+  groupTransaction<T>(fn: () => T): Promise<T>;
   /** True when the shop has no products yet (a new database). */
   isEmpty(): boolean;
   close(): void;
@@ -116,6 +122,7 @@ export function openStore(options: StoreOptions): Store {
   const ids = options.ids ?? randomIds(clock);
   const orders = new OrdersRepository(db);
   const shopSkills = shopSkillRepositories(db, clock, ids, orders);
+  const group = new GroupCommit(db);
   return {
     db,
     clock,
@@ -137,6 +144,7 @@ export function openStore(options: StoreOptions): Store {
     offerSignals: new OfferSignalsRepository(db),
     analytics: new AnalyticsRepository(db, clock),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    groupTransaction: (fn) => group.run(fn),
     isEmpty: () => db.prepare('SELECT count(*) FROM products').pluck().get() === 0,
     close: () => {
       if (db.open) db.close();

@@ -8,18 +8,8 @@
  * Usage: node dist/bench/load/shopper-swarm.js URL SHOPPERS SECONDS [INTERVAL_MS] [REPORT_SECONDS]
  */
 import { io, type Socket } from 'socket.io-client';
+import { QUESTIONS } from './questions';
 
-const QUESTIONS = [
-  'hi',
-  'where is my order?',
-  'what are your delivery options?',
-  'do you have red lanterns?',
-  'how do I return an item?',
-  'thanks!',
-  '我的订单到哪了？',
-  'can I pay with paypal?',
-  'never mind',
-];
 
 interface Figures {
   shoppers: number;

@@ -9,6 +9,10 @@ import type { WaitEstimate } from './routing';
 
 /** Longest follow-up message kept, in characters. */
 const MAX_FOLLOW_UP = 2000;
+/** The shopper's recent messages the frustration tracker reads (it weighs the last three read ones). */
+const FRUSTRATION_WINDOW = 4;
+/** The bot's recent messages searched for the CSAT question a rating answers. */
+const CSAT_WINDOW = 10;
 
 /** A CSAT answer: a digit 1–5, optionally "/5", "stars" or 星/分; or a row of ★. */
 export function parseRating(text: string): number | undefined {
@@ -131,23 +135,25 @@ export class HandoffHook implements TurnHooks {
       .at(-1)?.annotations?.intent;
   }
 
-  /** Frustration in the messages since the last handoff ended (a fresh start after each). */
+  /** Frustration in the shopper's messages since the last handoff ended (a fresh start after each). */
   private frustrated(conversationId: string): boolean {
     const since = this.store.handoffs.latestFor(conversationId)?.endedAt ?? '';
-    const messages = this.store.conversations.messages(conversationId, 20).filter((m) => m.createdAt > since);
+    const messages = this.store.conversations.shopperMessages(conversationId, since, FRUSTRATION_WINDOW);
     return detectFrustration(messages, this.frustration) !== undefined;
   }
 
   /** The answer to the CSAT question, when the bot's last message asked it. */
   private async takeRating(context: TurnContext, u: Understanding): Promise<boolean> {
+    // Most messages are no rating: the transcript is read only for one that could be.
+    const score = parseRating(u.text);
+    if (score === undefined) return false;
     const conversationId = context.activity.conversation.id;
     const lastBot = this.store.conversations
-      .messages(conversationId, 10)
+      .messages(conversationId, CSAT_WINDOW)
       .filter((m) => m.role !== 'shopper')
       .at(-1);
     const handoffId = lastBot?.payload?.csat;
-    const score = parseRating(u.text);
-    if (typeof handoffId !== 'string' || score === undefined) return false;
+    if (typeof handoffId !== 'string') return false;
     const handoff = this.store.handoffs.findById(handoffId);
     if (!handoff || !this.store.handoffExtras.rate(handoff.id, conversationId, handoff.agentId, score)) return false;
     await context.sendActivity(textsOf(context).handoff.csatThanks);

@@ -2,6 +2,7 @@ import type { OrderFacts, ReplyTexts } from './types';
 import { SHOP_EN } from './shop-en';
 import { HANDOFF_EN } from './handoff-en';
 import { OFFER_EN } from './offer-en';
+import { formatDay } from './formats';
 
 const STATUS_NAMES: Record<string, string> = {
   pending: 'waiting for payment',
@@ -46,6 +47,5 @@ export const EN: ReplyTexts = {
   cancelled: "OK, I've stopped that. What else can I do for you?",
   orderStatus,
   statusName: (status) => STATUS_NAMES[status] ?? status,
-  formatDate: (iso) =>
-    new Date(iso).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  formatDate: (iso) => formatDay('en-GB', iso),
 };

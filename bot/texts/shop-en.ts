@@ -1,5 +1,6 @@
 import type { DeliveryMethod, PaymentFailure, PaymentMethod } from '../../store';
 import type { RateFacts, ReturnFacts, ReturnRefusal, SearchCriteria, ShopTexts } from './shop-types';
+import { formatMoney, regionName } from './formats';
 
 const METHOD_NAMES: Record<DeliveryMethod, string> = { standard: 'Standard', tracked: 'Tracked', express: 'Express (next day)' };
 const PAYMENT_NAMES: Record<PaymentMethod, string> = {
@@ -54,9 +55,8 @@ export const SHOP_EN: ShopTexts = {
   reaskYesNo: 'Sorry, is that a yes or a no?',
   phrases: { cancelOrder: 'Cancel my order', changeAddress: 'Change the delivery address', startReturn: 'Return an item' },
   // Whole amounts without pence: "free over £40", not "£40.00".
-  formatMoney: (minor, currency) =>
-    new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(minor / 100),
-  countryName: (code) => new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code,
+  formatMoney: (minor, currency) => formatMoney('en-GB', minor, currency),
+  countryName: (code) => regionName('en', code),
   zoneName: (zone) => (zone.countries.length === 1 && zone.countries[0] ? SHOP_EN.countryName(zone.countries[0]) : zone.name),
 
   confirmCancel: (id, total) => `Order ${id} (${total}) hasn't been dispatched yet, so I can cancel it. Shall I cancel it?`,

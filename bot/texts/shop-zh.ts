@@ -1,5 +1,6 @@
 import type { DeliveryMethod, PaymentFailure, PaymentMethod } from '../../store';
 import type { RateFacts, ReturnFacts, ReturnRefusal, SearchCriteria, ShopTexts } from './shop-types';
+import { formatMoney, regionName } from './formats';
 
 const METHOD_NAMES: Record<DeliveryMethod, string> = { standard: '标准配送', tracked: '可追踪配送', express: '次日达' };
 const PAYMENT_NAMES: Record<PaymentMethod, string> = {
@@ -67,9 +68,8 @@ export const SHOP_ZH: ShopTexts = {
   reaskYesNo: '抱歉，请回答“是”或“不是”。',
   phrases: { cancelOrder: '取消我的订单', changeAddress: '修改收货地址', startReturn: '我要退货' },
   // Whole amounts without pence: "free over £40", not "£40.00".
-  formatMoney: (minor, currency) =>
-    new Intl.NumberFormat('zh-CN', { style: 'currency', currency, minimumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(minor / 100),
-  countryName: (code) => new Intl.DisplayNames(['zh'], { type: 'region' }).of(code) ?? code,
+  formatMoney: (minor, currency) => formatMoney('zh-CN', minor, currency),
+  countryName: (code) => regionName('zh', code),
   zoneName: (zone) => {
     if (zone.countries.length === 1 && zone.countries[0]) return SHOP_ZH.countryName(zone.countries[0]);
     if (zone.isDefault) return '其他国家和地区';

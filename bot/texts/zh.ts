@@ -2,6 +2,7 @@ import type { OrderFacts, ReplyTexts } from './types';
 import { SHOP_ZH } from './shop-zh';
 import { HANDOFF_ZH } from './handoff-zh';
 import { OFFER_ZH } from './offer-zh';
+import { formatDay } from './formats';
 
 const STATUS_NAMES: Record<string, string> = {
   pending: '等待付款',
@@ -46,6 +47,5 @@ export const ZH: ReplyTexts = {
   cancelled: '好的，已为您取消。还有什么可以帮您？',
   orderStatus,
   statusName: (status) => STATUS_NAMES[status] ?? status,
-  formatDate: (iso) =>
-    new Date(iso).toLocaleDateString('zh-CN', { month: 'long', day: 'numeric', weekday: 'long', timeZone: 'UTC' }),
+  formatDate: (iso) => formatDay('zh-CN', iso),
 };

@@ -8,6 +8,7 @@ import { ANALYTICS_SCHEMA } from './005-analytics';
 import { ANALYTICS_DAILY_SCHEMA } from './051-analytics-daily';
 import { CHANNELS_SCHEMA } from './006-channels';
 import { PRIVACY_SCHEMA } from './007-privacy';
+import { TURN_DONE_SCHEMA } from './071-turn-done';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -16,7 +17,7 @@ export type { Migration } from './migration';
  * The schema, in order: one file per version (`NNN-name.ts`). Money is kept in minor units
  * (pence) as integers; times as ISO 8601 text in UTC, which sorts correctly as text.
  */
-export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA, OFFERS_SCHEMA, ANALYTICS_SCHEMA, CHANNELS_SCHEMA, PRIVACY_SCHEMA, PRODUCT_POPULARITY_SCHEMA, ANALYTICS_DAILY_SCHEMA];
+export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA, OFFERS_SCHEMA, ANALYTICS_SCHEMA, CHANNELS_SCHEMA, PRIVACY_SCHEMA, PRODUCT_POPULARITY_SCHEMA, ANALYTICS_DAILY_SCHEMA, TURN_DONE_SCHEMA];
 
 /**
  * Brings the schema up to the newest version, each migration in its own transaction, recorded

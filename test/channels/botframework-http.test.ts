@@ -96,11 +96,11 @@ describe('POST /api/messages', () => {
   it('answers a redelivery whose first turn never ran (the server stopped in between)', async () => {
     const first = activity('hi', 'act-lost', { deliveryMode: 'expectReplies', conversation: { id: 'bf-conv-lost' } });
     expect((await post(first)).status).toBe(200);
-    // As if the server had stopped after storing the message: no reading, no reply.
+    // As if the server had stopped after storing the message: no committed turn (no reading, reply or mark).
     const db = running.shop.store.db;
     const stored = db.prepare("SELECT id, conversation_id FROM messages WHERE client_id = 'act-lost'").get() as { id: string; conversation_id: string };
     db.prepare("DELETE FROM messages WHERE conversation_id = ? AND role = 'bot'").run(stored.conversation_id);
-    db.prepare('UPDATE messages SET intent = NULL WHERE id = ?').run(stored.id);
+    db.prepare('UPDATE messages SET intent = NULL, turn_done_at = NULL WHERE id = ?').run(stored.id);
 
     const res = await post(first);
     const replies = ((await res.json()) as { activities: Array<{ type: string }> }).activities.filter((a) => a.type === 'message');

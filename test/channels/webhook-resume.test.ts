@@ -31,7 +31,7 @@ it('answers a stored, unanswered webhook message after a restart', async () => {
     const db = new BetterSqlite3(file);
     db.prepare('DELETE FROM webhook_outbox').run();
     db.prepare("DELETE FROM messages WHERE role = 'bot'").run();
-    db.prepare('UPDATE messages SET intent = NULL WHERE id = ?').run(id);
+    db.prepare('UPDATE messages SET intent = NULL, turn_done_at = NULL WHERE id = ?').run(id);
     db.close();
 
     const second = await startShop(file, {}, env);

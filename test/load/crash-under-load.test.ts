@@ -138,13 +138,13 @@ describe('kill -9 under load', () => {
     expect(acked.size).toBeGreaterThan(ROUNDS * SHOPPERS);
     expect(handoffsSeen.size).toBeGreaterThan(0);
 
-    // A last start answers what the crashes left unanswered (the NLU reading marks a turn run).
+    // A last start answers what the crashes left unanswered (the turn-done mark commits with a turn's replies).
     server = await spawnServer(env, 90_000);
     const deadline = Date.now() + 120_000;
     let unanswered = -1;
     while (Date.now() < deadline) {
       const db = new BetterSqlite3(dbFile, { readonly: true });
-      unanswered = db.prepare("SELECT count(*) FROM messages WHERE role = 'shopper' AND intent IS NULL").pluck().get() as number;
+      unanswered = db.prepare("SELECT count(*) FROM messages WHERE role = 'shopper' AND (turn_done_at IS NULL OR intent IS NULL)").pluck().get() as number;
       db.close();
       if (unanswered === 0) break;
       await new Promise((r) => setTimeout(r, 250));

@@ -84,11 +84,11 @@ export class BotFrameworkChannel {
     });
     const { message, created } = this.pipeline.storeShopperMessage(conversation.id, activity.text.trim(), activity.id || undefined);
     // A channel's redelivery of the same Activity is stored once and answered once: it runs a
-    // turn only if the first delivery's never started (the NLU reading is the turn's first write),
-    // e.g. the server stopped between storing it and answering.
-    if (!created && message.annotations) return;
+    // turn only if the first delivery's turn was never committed (no turn-done mark), e.g. the
+    // server stopped between storing it and answering.
+    if (!created && this.store.conversations.turnDone(message.id)) return;
     await this.pipeline.queue(conversation.id, async () => {
-      if (!created && this.store.conversations.findMessage(message.id)?.annotations) return;
+      if (!created && this.store.conversations.turnDone(message.id)) return;
       await this.pipeline.turnLogic(conversation, message, toBotFrameworkCards)(context);
     });
   }

@@ -1,6 +1,7 @@
 import { ActivityTypes, type Activity, type ActivityHandler, type TurnContext } from 'botbuilder';
 import type { Channel, Conversation, Store, StoredMessage } from '../../../store';
 import { KeyedQueue } from '../../keyed-queue';
+import { beginTurnWrites, type TurnWrites } from '../../turn-writes';
 import { payloadOf } from './attachments';
 
 /** Reports turn failures (the server passes its logger). */
@@ -16,7 +17,8 @@ export function storedReplyOf(activity: Partial<Activity>): StoredMessage | unde
 
 /**
  * Stores every message the bot sends in this context as a bot message of the conversation,
- * before the channel sends it: the transcript never misses a reply a shopper saw.
+ * before the channel sends it: the transcript never misses a reply a shopper saw. For messages
+ * outside a shopper's turn (an agent's reply, an offer); turns stage theirs ({@link stageReplies}).
  */
 export function persistReplies(context: TurnContext, store: Store, conversationId: string): void {
   context.onSendActivities(async (_context, activities, next) => {
@@ -27,6 +29,28 @@ export function persistReplies(context: TurnContext, store: Store, conversationI
       storedReplies.set(activity, message);
     }
     return next();
+  });
+}
+
+/**
+ * In a shopper's turn, every message the bot sends is staged in the turn's writes and its sending
+ * (the rest of the send chain: the channel's reshaping, the adapter) waits until they are
+ * committed: the shopper never sees a reply the store lacks, and a crash before the commit
+ * leaves the message unanswered, to be answered once after the restart.
+ */
+function stageReplies(context: TurnContext, writes: TurnWrites, conversationId: string): void {
+  context.onSendActivities(async (sending, activities, next) => {
+    if (!writes.open) return next();
+    const responses = activities.map((activity) => {
+      if (activity.type !== ActivityTypes.Message) return { id: '' };
+      const message = writes.reply({ conversationId, role: 'bot', text: activity.text ?? '', payload: payloadOf(activity) });
+      storedReplies.set(activity, message);
+      return { id: message.id };
+    });
+    // Prompts check `responded` to decide whether to ask again; the send itself comes later.
+    if (activities.some((a) => a.type !== ActivityTypes.Trace)) sending.responded = true;
+    writes.afterCommit(next);
+    return responses;
   });
 }
 
@@ -51,8 +75,9 @@ function bindStoreIds(context: TurnContext, conversation: Conversation, message:
 
 /**
  * The one turn pipeline of every channel (widget socket, Bot Framework, webhook): the shopper's
- * message is stored before its turn, turns of one conversation run one at a time, the bot
- * reads and annotates the stored message, and every reply is stored before it is sent.
+ * message is stored before its turn, turns of one conversation run one at a time, and what the
+ * turn writes (the NLU reading, replies, dialog state, the turn-done mark) commits in one
+ * transaction at its end, before any reply is sent.
  *
  * @example
  * const { message, created } = pipeline.storeShopperMessage(conversation.id, text, clientId);
@@ -75,8 +100,8 @@ export class TurnPipeline {
   }
 
   /**
-   * Shopper messages of a channel stored but never answered (no NLU reading: the server stopped
-   * between storing and the turn), oldest first, with their conversations.
+   * Shopper messages of a channel stored but never answered (no committed turn: the server
+   * stopped between storing and the turn's commit), oldest first, with their conversations.
    * @param sinceIso only messages stored after this time (older ones are stale to answer now)
    */
   unanswered(channel: Channel, sinceIso: string): Array<{ conversation: Conversation; message: StoredMessage }> {
@@ -88,6 +113,14 @@ export class TurnPipeline {
     return found;
   }
 
+  /**
+   * Stores a shopper message in the next group commit (see `Store.groupTransaction`): resolves
+   * once it is durably committed, with the messages that arrived at the same moment.
+   */
+  storeShopperMessageSoon(conversationId: string, text: string, clientId?: string): Promise<{ message: StoredMessage; created: boolean }> {
+    return this.store.groupTransaction(() => this.storeShopperMessage(conversationId, text, clientId));
+  }
+
   /** Runs `task` after the conversation's earlier turns (and before its later ones). */
   queue<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
     return this.turns.run(conversationId, task);
@@ -97,22 +130,26 @@ export class TurnPipeline {
    * The bot's logic for the turn of a stored message, for any adapter's context.
    * @param forChannel reshapes each outgoing Activity for the channel after it was stored
    *   (e.g. the shop's product cards as Bot Framework hero cards)
+   * @param onReplyCommit runs for each reply inside the turn's commit (e.g. a channel's outbox row)
    */
   turnLogic(
     conversation: Conversation,
     message: StoredMessage,
     forChannel?: (activity: Partial<Activity>) => void,
+    onReplyCommit?: (reply: StoredMessage) => void,
   ): (context: TurnContext) => Promise<void> {
     return async (context) => {
       bindStoreIds(context, conversation, message);
-      persistReplies(context, this.store, conversation.id);
+      const writes = beginTurnWrites(context, this.store, message.id);
+      stageReplies(context, writes, conversation.id);
+      if (onReplyCommit) writes.onReplyCommit(onReplyCommit);
       if (forChannel) {
         context.onSendActivities(async (_context, activities, next) => {
           for (const activity of activities) forChannel(activity);
           return next();
         });
       }
-      await this.bot.run(context);
+      await runAndCommit(() => this.bot.run(context), writes);
     };
   }
 
@@ -120,4 +157,21 @@ export class TurnPipeline {
   drain(): Promise<void> {
     return this.turns.drain();
   }
+}
+
+/**
+ * Runs a turn, commits its writes and sends what it said. A turn that fails is done as well (it
+ * is not run again after a restart): what it said before failing is kept and sent, then the
+ * failure goes on to the adapter's error handler.
+ */
+async function runAndCommit(turn: () => Promise<void>, writes: TurnWrites): Promise<void> {
+  let failure: { err: unknown } | undefined;
+  try {
+    await turn();
+  } catch (err) {
+    failure = { err };
+  }
+  await writes.commit();
+  await writes.runAfterCommit();
+  if (failure) throw failure.err;
 }

@@ -15,6 +15,9 @@ import type { ChatMessage } from './events';
 
 export { WIDGET_CHANNEL_ID, BOT_ACCOUNT, shopperActivity } from '../shared/activities';
 
+/** A turn still running after this long shows the shopper that the bot is typing. */
+const TYPING_DELAY_MS = 400;
+
 /** Where the adapter delivers what the bot says: the server wires it to the socket room. */
 export interface ShopperOutbox {
   deliver(conversationId: string, message: ChatMessage): void;
@@ -37,13 +40,19 @@ export class ShopperSocketAdapter extends BotAdapter {
   /** Runs one bot turn for a stored shopper message. */
   async processMessage(conversation: Conversation, message: StoredMessage, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const context = new TurnContext(this, shopperActivity(conversation, message));
-    // While a person owns (or is about to own) the conversation the bot stays silent: no "typing".
-    const botSpeaks = !humansOwnConversation(this.store, conversation.id);
-    if (botSpeaks) this.outbox.typing(conversation.id, true);
+    let typing = false;
+    // "Typing" only for a turn that is slow to answer: most answer within milliseconds, where it
+    // would be two packets per turn for nothing. While a person owns (or is about to own) the
+    // conversation the bot stays silent: no "typing" then.
+    const timer = setTimeout(() => {
+      typing = !humansOwnConversation(this.store, conversation.id);
+      if (typing) this.outbox.typing(conversation.id, true);
+    }, TYPING_DELAY_MS);
     try {
       await this.runMiddleware(context, logic);
     } finally {
-      if (botSpeaks) this.outbox.typing(conversation.id, false);
+      clearTimeout(timer);
+      if (typing) this.outbox.typing(conversation.id, false);
     }
   }
 

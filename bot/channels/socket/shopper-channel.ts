@@ -63,13 +63,14 @@ export class ShopperChannel {
   }
 
   /**
-   * Stores a shopper message (committed when this returns, so the caller may acknowledge it)
-   * and queues the bot's turn. A repeat of a `clientId` returns the stored copy and runs no turn.
+   * Stores a shopper message (committed when this resolves, so the caller may acknowledge it;
+   * messages arriving together share one commit) and queues the bot's turn. A repeat of a
+   * `clientId` resolves with the stored copy and runs no turn.
    */
-  receive(conversationId: string, clientId: string, text: string): { message: ChatMessage; created: boolean } {
+  async receive(conversationId: string, clientId: string, text: string): Promise<{ message: ChatMessage; created: boolean }> {
     const conversation = this.store.conversations.findById(conversationId);
     if (!conversation) throw new Error(`unknown conversation ${conversationId}`);
-    const { message, created } = this.pipeline.storeShopperMessage(conversationId, text, clientId);
+    const { message, created } = await this.pipeline.storeShopperMessageSoon(conversationId, text, clientId);
     if (created) this.queueTurn(conversation, message);
     return { message: toChatMessage(message), created };
   }

@@ -15,8 +15,9 @@ export type WebhookReceipt =
 export type OutboxListener = () => void;
 
 /**
- * The adapter of webhook turns: the Activity is built from the stored message, and every reply
- * (stored by the pipeline) is queued in the persisted outbox for the shop's callback.
+ * The adapter of webhook turns: the Activity is built from the stored message. Every reply is
+ * queued in the persisted outbox in the turn's own commit (with the reply itself); sending it
+ * here only wakes the outbox worker.
  */
 class WebhookAdapter extends BotAdapter {
   constructor(private readonly channel: WebhookChannel) {
@@ -24,12 +25,12 @@ class WebhookAdapter extends BotAdapter {
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    return activities.map((activity) => {
+    const responses = activities.map((activity) => {
       const message = activity.type === ActivityTypes.Message ? storedReplyOf(activity) : undefined;
-      if (!message) return { id: '' };
-      this.channel.enqueue(context.activity.conversation.id, message);
-      return { id: message.id };
+      return { id: message?.id ?? '' };
     });
+    if (responses.some((r) => r.id !== '')) this.channel.deliveriesQueued();
+    return responses;
   }
 
   async updateActivity(): Promise<void> {
@@ -104,7 +105,9 @@ export class WebhookChannel {
 
   private queueTurn(conversation: Conversation, message: StoredMessage): void {
     this.pipeline
-      .queue(conversation.id, () => this.adapter.run(conversation, message, this.pipeline.turnLogic(conversation, message)))
+      .queue(conversation.id, () =>
+        this.adapter.run(conversation, message, this.pipeline.turnLogic(conversation, message, undefined, (reply) => this.queueDelivery(conversation.id, reply))),
+      )
       .catch((err: unknown) => this.onTurnError(err, conversation.id));
   }
 
@@ -120,12 +123,21 @@ export class WebhookChannel {
 
   /** Queues a stored message (a bot reply, an agent's message) for the shop's callback. */
   enqueue(conversationId: string, message: StoredMessage): void {
+    this.queueDelivery(conversationId, message);
+    this.deliveriesQueued();
+  }
+
+  /** Tells the listeners (the outbox worker) that deliveries are waiting. */
+  deliveriesQueued(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private queueDelivery(conversationId: string, message: StoredMessage): void {
     const conversation = this.store.conversations.findById(conversationId);
     const link = conversation && this.store.channels.findBySession(conversation.sessionId);
     if (link?.channel !== 'webhook') throw new Error(`conversation ${conversationId} has no webhook user`);
     const body = JSON.stringify(outboundBody(WEBHOOK_REFERENCE.parse(link.reference), message));
     this.store.webhookOutbox.enqueue(conversationId, message.id, body);
-    for (const listener of this.listeners) listener();
   }
 
   /** Sends a stored message outside a turn (the handoff's delivery calls this). */

@@ -1,0 +1,75 @@
+/**
+ * Main-thread CPU per bot turn, without sockets (issue 10): the server's turn pipeline as
+ * `createApp` wires it (demo shop, built-in NLU, handoff hook, every skill), driven in-process by
+ * shoppers asking the load swarm's questions, one turn per conversation at a time. CPU time
+ * (process.cpuUsage) of this process only, so the figure moves little when the machine is busy,
+ * unlike latency; the load bench (`bench/load.ts`) measures the whole server over sockets.
+ *
+ * Usage: node dist/bench/load/turn-cpu.js [--shoppers 200] [--rounds 10]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { RecommendationService, SKILLS, ShopBot, ShopperChannel, StoredConversationState, recommendationsSkill, type ChatMessage } from '../../bot';
+import { loadDemoShop } from '../../data';
+import { createBuiltinNlu } from '../../nlu';
+import { loadConfig } from '../../server';
+import { createAgentConsole } from '../../server/agent-console';
+import { createLogger } from '../../server/logger';
+import { openStore } from '../../store';
+import { QUESTIONS } from './questions';
+
+/** Rounds run first and not counted: module loading, statement preparation and JIT warm-up. */
+const WARM_UP_ROUNDS = 2;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { shoppers: { type: 'string', default: '200' }, rounds: { type: 'string', default: '10' } } });
+  const shoppers = Number(values.shoppers);
+  const rounds = Number(values.rounds);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopkeep-turn-cpu-'));
+  const file = path.join(dir, 'shop.db');
+  const config = loadConfig({ SHOPKEEP_DB: file, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'warn' });
+  const store = openStore({ file, synchronous: config.SHOPKEEP_DB_SYNCHRONOUS });
+  const logger = createLogger('warn');
+  try {
+    loadDemoShop(store, { now: Date.now() });
+    const agentConsole = await createAgentConsole(config, store, logger, { now: Date.now });
+    const nlu = await createBuiltinNlu({ catalog: store.products.all().map((p) => ({ id: p.id, name: p.name })) });
+    const recommendations = new RecommendationService(store, { onError: () => undefined });
+    const bot = new ShopBot({
+      nlu,
+      store,
+      conversationState: new StoredConversationState(store),
+      hooks: [agentConsole.hook],
+      skills: [...SKILLS, recommendationsSkill(recommendations)],
+    });
+    let delivered = 0;
+    // The socket.io encoder's work per reply, without a socket.
+    const outbox = { deliver: (_id: string, m: ChatMessage) => (delivered += JSON.stringify(m).length > 0 ? 1 : 0), typing: () => undefined };
+    const channel = new ShopperChannel(store, bot, outbox, (err) => logger.error({ err }, 'turn failed'));
+    const conversations = Array.from({ length: shoppers }, () => channel.connect(undefined, 'en').conversation.id);
+    let counted = { turns: 0, cpuUs: 0 };
+    for (let round = 0; round < WARM_UP_ROUNDS + rounds; round += 1) {
+      const before = process.cpuUsage();
+      await Promise.all(conversations.map((id, i) => channel.receive(id, `r${round}-${i}`, QUESTIONS[(round + i) % QUESTIONS.length] as string)));
+      await channel.drain();
+      const used = process.cpuUsage(before);
+      if (round >= WARM_UP_ROUNDS) counted = { turns: counted.turns + shoppers, cpuUs: counted.cpuUs + used.user + used.system };
+    }
+    agentConsole.stop();
+    const [load] = os.loadavg();
+    console.log(
+      `turn CPU: ${(counted.cpuUs / counted.turns / 1000).toFixed(2)} ms per turn over ${counted.turns} turns ` +
+        `(${shoppers} shoppers × ${rounds} rounds, ${delivered} replies; machine load average ${load?.toFixed(1)} on ${os.cpus().length} cores)`,
+    );
+  } finally {
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error((err as Error).message);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+/**
+ * A shopper message's turn commits as one: its NLU reading, the bot's replies, the dialog state
+ * and the turn-done mark. A server that stops mid-turn (simulated deterministically: a turn hook
+ * that never returns, then the database opened again as a restart does) leaves the message
+ * unanswered and shows the shopper nothing of it; the restart answers it, once.
+ */
+import path from 'node:path';
+import { ShopBot, ShopperChannel, StoredConversationState, type ChatMessage, type TurnHooks } from '../../bot';
+import { openStore, seedShopSkills, type Store } from '../../store';
+import { ORDERS, PRODUCTS, testNlu } from '../bot/shop-fixture';
+import { tempDir } from '../support/shop-server';
+
+interface RunningShop {
+  store: Store;
+  channel: ShopperChannel;
+  delivered: ChatMessage[];
+}
+
+async function startShop(file: string, hooks: TurnHooks[] = []): Promise<RunningShop> {
+  const store = openStore({ file });
+  const bot = new ShopBot({ nlu: await testNlu(), store, conversationState: new StoredConversationState(store), hooks });
+  const delivered: ChatMessage[] = [];
+  const outbox = { deliver: (_id: string, message: ChatMessage) => delivered.push(message), typing: () => undefined };
+  const channel = new ShopperChannel(store, bot, outbox, (err) => {
+    throw err;
+  });
+  return { store, channel, delivered };
+}
+
+/** A hook that stops the turn of one message for good, after the bot answered it (as a kill -9 would). */
+function stopsAt(text: string): { hook: TurnHooks; reached: Promise<void> } {
+  let reached = (): void => undefined;
+  const hook: TurnHooks = {
+    afterTurn: (context) => {
+      if (context.activity.text !== text) return Promise.resolve();
+      reached();
+      return new Promise<void>(() => undefined);
+    },
+  };
+  return { hook, reached: new Promise<void>((resolve) => (reached = resolve)) };
+}
+
+describe('the commit of a turn', () => {
+  const tmp = tempDir();
+  const open: Store[] = [];
+  afterAll(() => {
+    for (const store of open) store.close();
+    tmp.cleanup();
+  });
+
+  async function shop(file: string, hooks: TurnHooks[] = []): Promise<RunningShop> {
+    const running = await startShop(file, hooks);
+    open.push(running.store);
+    return running;
+  }
+
+  it('leaves a message stopped mid-turn unanswered and unseen, and the restart answers it once', async () => {
+    const file = path.join(tmp.dir, 'crash.db');
+    const stop = stopsAt('536365');
+    // The stopped server's connection stays as a killed process leaves it: never closed.
+    const first = await startShop(file, [stop.hook]);
+    first.store.products.upsertMany(PRODUCTS);
+    first.store.orders.upsertMany(Object.values(ORDERS));
+    seedShopSkills(first.store);
+    const conversation = first.store.conversations.openForSession(first.store.sessions.create('en').id, 'widget', 'en');
+
+    await first.channel.receive(conversation.id, 'c-1', 'where is my order?');
+    await first.channel.drain();
+    expect(first.delivered.map((m) => m.text)).toEqual([expect.stringMatching(/order number/i)]);
+    const { message } = await first.channel.receive(conversation.id, 'c-2', '536365');
+    await stop.reached;
+    // The bot has answered in the turn, but nothing is sent before the turn commits.
+    expect(first.delivered).toHaveLength(1);
+
+    const restarted = await shop(file);
+    expect(restarted.store.conversations.turnDone(message.id)).toBe(false);
+    expect(restarted.channel.resumeUnanswered('')).toBe(1);
+    await restarted.channel.drain();
+    expect(restarted.delivered.map((m) => m.text)).toEqual([expect.stringMatching(/email/i)]);
+    const transcript = restarted.store.conversations.messages(conversation.id);
+    expect(transcript.map((m) => m.role)).toEqual(['shopper', 'bot', 'shopper', 'bot']);
+    expect(transcript[2]?.annotations).not.toBeNull();
+    expect(restarted.store.conversations.turnDone(message.id)).toBe(true);
+
+    // The dialog state came with the answer: the email completes the tracking.
+    await restarted.channel.receive(conversation.id, 'c-3', ORDERS.shipped.email);
+    await restarted.channel.drain();
+    expect(restarted.delivered.at(-1)?.text).toMatch(/536365/);
+    expect((await shop(file)).channel.resumeUnanswered('')).toBe(0);
+  });
+
+  it('counts a turn where the bot stays silent (a person owns the conversation) as done', async () => {
+    const silent: TurnHooks = { beforeDialogs: () => Promise.resolve(true) };
+    const running = await shop(path.join(tmp.dir, 'silent.db'), [silent]);
+    const conversation = running.store.conversations.openForSession(running.store.sessions.create('en').id, 'widget', 'en');
+    const { message } = await running.channel.receive(conversation.id, 'c-1', 'hello, anyone there?');
+    await running.channel.drain();
+    expect(running.delivered).toEqual([]);
+    expect(running.store.conversations.turnDone(message.id)).toBe(true);
+    expect(running.store.conversations.findMessage(message.id)?.annotations?.intent).toBe('greeting');
+    expect(running.channel.resumeUnanswered('')).toBe(0);
+  });
+});
