@@ -59,6 +59,7 @@ export interface PurchaseLine {
 export class OrdersRepository {
   private readonly upsertStmt: Statement;
   private readonly deleteItems: Statement<[string]>;
+  private readonly recountSold: Statement<[string]>;
   private readonly insertItem: Statement;
   private readonly byId: Statement<[string], OrderRow>;
   private readonly itemsOf: Statement<[string], ItemRow>;
@@ -76,6 +77,8 @@ export class OrdersRepository {
         shipping_country = excluded.shipping_country, shipping_address = excluded.shipping_address,
         updated_at = excluded.updated_at`);
     this.deleteItems = db.prepare('DELETE FROM order_items WHERE order_id = ?');
+    this.recountSold = db.prepare(`UPDATE products SET units_sold =
+      (SELECT coalesce(sum(max(quantity, 0)), 0) FROM order_items WHERE product_id = products.id) WHERE id = ?`);
     this.insertItem = db.prepare(`
       INSERT INTO order_items (order_id, line, product_id, name, quantity, unit_price_minor)
       VALUES (@orderId, @line, @productId, @name, @quantity, @unitPriceMinor)`);
@@ -83,14 +86,20 @@ export class OrdersRepository {
     this.itemsOf = db.prepare('SELECT product_id, name, quantity, unit_price_minor FROM order_items WHERE order_id = ? ORDER BY line');
   }
 
-  /** Inserts or replaces orders with their lines, in one transaction. */
+  /** Inserts or replaces orders with their lines, in one transaction; recounts the units sold of their products. */
   upsertMany(orders: readonly Order[]): void {
     this.db.transaction(() => {
+      const sold = new Set<string>();
       for (const order of orders) {
         this.upsertStmt.run(order);
+        // Replaced lines take their units off their products (trigger `order_items_unsold`).
         this.deleteItems.run(order.id);
-        order.items.forEach((item, line) => this.insertItem.run({ orderId: order.id, line, ...item }));
+        order.items.forEach((item, line) => {
+          this.insertItem.run({ orderId: order.id, line, ...item });
+          sold.add(item.productId);
+        });
       }
+      for (const productId of sold) this.recountSold.run(productId);
     })();
   }
 

@@ -117,6 +117,9 @@ export function openStore(options: StoreOptions): Store {
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Statement and savepoint journals (a statement whose triggers write elsewhere, each message of a
+  // group commit) stay in memory rather than in temp files.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   const clock = options.clock ?? SYSTEM_CLOCK;
   const ids = options.ids ?? randomIds(clock);
