@@ -92,10 +92,12 @@ async function latency(): Promise<void> {
   }
   // On a shared machine the wall clock includes time the process was not scheduled at all;
   // CPU time shows the cost of understand() itself. Both are printed, the floor is judged on wall.
+  // process.cpuUsage() is the whole process (V8's background GC and compiler threads included) at
+  // a coarse tick, so a single call's CPU can exceed its wall time: read its p99 as an upper bound.
   const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)] ?? 0;
   const [p50, p99] = [quantile(wall, 0.5), quantile(wall, 0.99)];
   line(`understand() p50 wall (floor 1 ms), load ${os.loadavg()[0]?.toFixed(1)}`, `${p50.toFixed(3)} ms ${p50 < 1 ? 'PASS' : 'FAIL'}; CPU ${quantile(cpu, 0.5).toFixed(3)} ms`);
-  line('understand() p99 wall (floor 5 ms)', `${p99.toFixed(3)} ms ${p99 < 5 ? 'PASS' : 'FAIL'}; CPU ${quantile(cpu, 0.99).toFixed(3)} ms`);
+  line('understand() p99 wall (floor 5 ms)', `${p99.toFixed(3)} ms ${p99 < 5 ? 'PASS' : 'FAIL'}; process CPU ${quantile(cpu, 0.99).toFixed(3)} ms (all threads, coarse)`);
 }
 
 async function main(): Promise<void> {
