@@ -1,6 +1,6 @@
 /**
  * Main-thread CPU per bot turn, without sockets (issue 10): the server's turn pipeline as
- * `createApp` wires it (demo shop, built-in NLU, handoff hook, every skill), driven in-process by
+ * `createApp` wires it (`createServices`: demo shop, NLU, handoff hook, every skill), driven in-process by
  * shoppers asking the load swarm's questions, one turn per conversation at a time. CPU time
  * (process.cpuUsage) of this process only, so the figure moves little when the machine is busy,
  * unlike latency; the load bench (`bench/load.ts`) measures the whole server over sockets.
@@ -11,13 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { RecommendationService, SKILLS, ShopBot, ShopperChannel, StoredConversationState, recommendationsSkill, type ChatMessage } from '../../bot';
-import { loadDemoShop } from '../../data';
-import { createBuiltinNlu } from '../../nlu';
+import { ShopperChannel, type ChatMessage } from '../../bot';
 import { loadConfig } from '../../server';
-import { createAgentConsole } from '../../server/agent-console';
 import { createLogger } from '../../server/logger';
-import { openStore } from '../../store';
+import { createServices } from '../../server/services';
 import { QUESTIONS } from './questions';
 
 /** Rounds run first and not counted: module loading, statement preparation and JIT warm-up. */
@@ -30,20 +27,11 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopkeep-turn-cpu-'));
   const file = path.join(dir, 'shop.db');
   const config = loadConfig({ SHOPKEEP_DB: file, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'warn' });
-  const store = openStore({ file, synchronous: config.SHOPKEEP_DB_SYNCHRONOUS });
   const logger = createLogger('warn');
+  // The services exactly as the server builds them (demo shop, NLU, handoff hook, every skill).
+  const services = await createServices(config, {}, logger);
+  const { store, bot, agentConsole } = services;
   try {
-    loadDemoShop(store, { now: Date.now() });
-    const agentConsole = await createAgentConsole(config, store, logger, { now: Date.now });
-    const nlu = await createBuiltinNlu({ catalog: store.products.all().map((p) => ({ id: p.id, name: p.name })) });
-    const recommendations = new RecommendationService(store, { onError: () => undefined });
-    const bot = new ShopBot({
-      nlu,
-      store,
-      conversationState: new StoredConversationState(store),
-      hooks: [agentConsole.hook],
-      skills: [...SKILLS, recommendationsSkill(recommendations)],
-    });
     let delivered = 0;
     // The socket.io encoder's work per reply, without a socket.
     const outbox = { deliver: (_id: string, m: ChatMessage) => (delivered += JSON.stringify(m).length > 0 ? 1 : 0), typing: () => undefined };
@@ -64,6 +52,7 @@ async function main(): Promise<void> {
         `(${shoppers} shoppers × ${rounds} rounds, ${delivered} replies; machine load average ${load?.toFixed(1)} on ${os.cpus().length} cores)`,
     );
   } finally {
+    await services.nluService.close();
     store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
