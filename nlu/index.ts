@@ -4,7 +4,7 @@ export { ShopNlu, type NluParts } from './engine';
 export { IntentModel, EncoderMismatchError, type IntentModelMeta, type IntentTrainOptions, type EncoderInfo } from './intent/model';
 export type { IntentExample, IntentPrediction } from './intent/classifier';
 export { EntityExtractor } from './entities';
-export { englishGoodsWords } from './entities/glossary';
+export { englishGoodsWords, goodsTermsIn, type GoodsTerm } from './entities/glossary';
 export { detectLocale } from './text';
 export { parseIntentCsv, readShopCorpus, neutralShopTexts, NEUTRAL_INTENTS, type LabelledText } from './corpus';
 export { evaluateIntents, type IntentEvaluation, type ConfusedPair, type IntentPredictor } from './evaluate';

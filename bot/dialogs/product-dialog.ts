@@ -101,7 +101,7 @@ export class ProductDialog extends ComponentDialog {
   private said(step: WaterfallStepContext, criteria: ProductCriteria, currency: string): SearchCriteria {
     const shop = textsOf(step.context).shop;
     return {
-      words: criteria.words.length > 0 ? criteria.words.join(' ') : null,
+      words: criteria.words.length > 0 ? (criteria.saidAs ?? criteria.words.join(' ')) : null,
       colour: criteria.colour ? shop.colourName(criteria.colour) : null,
       category: criteria.category ?? null,
       maxPrice: criteria.maxPriceMinor !== undefined ? shop.formatMoney(criteria.maxPriceMinor, currency) : null,

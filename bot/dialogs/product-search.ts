@@ -1,4 +1,4 @@
-import { englishGoodsWords, type Entity } from '../../nlu';
+import { goodsTermsIn, type Entity } from '../../nlu';
 import type { Product, ProductQuery } from '../../store';
 
 /** What a product question asks for. */
@@ -7,6 +7,8 @@ export interface ProductCriteria {
   productId?: string;
   /** English content words to match in names and descriptions. */
   words: string[];
+  /** How the shopper named the goods when not in English ("杯子"), for the reply to say it back. */
+  saidAs?: string;
   colour?: string;
   category?: string;
   maxPriceMinor?: number;
@@ -77,10 +79,12 @@ export function productCriteria(text: string, entities: readonly Entity[]): Prod
   // Category words are words too: "lanterns" finds lanterns by name before falling back to the whole category.
   // Chinese names of goods ("杯子", "灯笼") are looked up by the English words the catalog uses.
   const latin = (rest.match(/[a-z][a-z'-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w));
-  const words = [...new Set([...latin, ...englishGoodsWords(rest)])];
+  const goods = goodsTermsIn(rest);
+  const words = [...new Set([...latin, ...goods.flatMap((g) => g.words)])];
   return {
     productId: entities.find((e) => e.type === 'product')?.value,
     words,
+    ...(goods.length > 0 ? { saidAs: [...latin, ...goods.map((g) => g.term)].join(' ') } : {}),
     colour: colourAsked(entities),
     category: rule?.[1],
     maxPriceMinor: maxPriceOf(text, entities),

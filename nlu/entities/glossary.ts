@@ -28,22 +28,38 @@ export const ZH_PRODUCT_GLOSSARY: Readonly<Record<string, readonly string[]>> = 
 /** Glossary terms, longest first, so "午餐袋" wins over "袋" wherever both match. */
 const TERMS_LONGEST_FIRST = Object.keys(ZH_PRODUCT_GLOSSARY).sort((a, b) => b.length - a.length);
 
+/** A name of goods found in a Chinese message, with the English catalog words it stands for. */
+export interface GoodsTerm {
+  term: string;
+  words: readonly string[];
+}
+
 /**
- * The English catalog words for the goods a Chinese message names, in message order, each
- * stretch of text read once by its longest term.
+ * The names of goods a Chinese message uses, in message order, each stretch of text read once by
+ * its longest term.
+ *
+ * @example
+ * goodsTermsIn('有没有红色的午餐袋'); // [{ term: '午餐袋', words: ['lunch', 'bag'] }]
+ */
+export function goodsTermsIn(text: string): GoodsTerm[] {
+  const taken = new Array<boolean>(text.length).fill(false);
+  const found: Array<GoodsTerm & { at: number }> = [];
+  for (const term of TERMS_LONGEST_FIRST) {
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
+      if (taken.slice(at, at + term.length).some(Boolean)) continue;
+      taken.fill(true, at, at + term.length);
+      found.push({ at, term, words: ZH_PRODUCT_GLOSSARY[term] ?? [] });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ term, words }) => ({ term, words }));
+}
+
+/**
+ * The English catalog words for the goods a Chinese message names, in message order.
  *
  * @example
  * englishGoodsWords('有没有红色的午餐袋'); // ['lunch', 'bag']
  */
 export function englishGoodsWords(text: string): string[] {
-  const taken = new Array<boolean>(text.length).fill(false);
-  const found: Array<{ at: number; words: readonly string[] }> = [];
-  for (const term of TERMS_LONGEST_FIRST) {
-    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
-      if (taken.slice(at, at + term.length).some(Boolean)) continue;
-      taken.fill(true, at, at + term.length);
-      found.push({ at, words: ZH_PRODUCT_GLOSSARY[term] ?? [] });
-    }
-  }
-  return [...new Set(found.sort((a, b) => a.at - b.at).flatMap((f) => f.words))];
+  return [...new Set(goodsTermsIn(text).flatMap((g) => g.words))];
 }

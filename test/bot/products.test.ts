@@ -72,7 +72,10 @@ describe('product questions, as scripts', () => {
         expect(textOf(a)).toMatch(/为您找到2件£10以下的厨房餐具/);
       })
       .send('有红色的午餐袋吗')
-      .assertReply((a) => expect(cardsOf(a).every((c) => ['20725', '84029E'].includes(c.id))).toBe(true));
+      .assertReply((a) => expect(cardsOf(a).every((c) => ['20725', '84029E'].includes(c.id))).toBe(true))
+      // The reply names the goods as the shopper did, not by the catalog's English words.
+      .send('有没有红色的杯子')
+      .assertReply(says(/红色杯子/));
   });
 
   it('says when nothing matches, and asks what to look for when the message names nothing', async () => {
@@ -107,7 +110,7 @@ describe('product criteria', () => {
   it('looks Chinese names of goods up by the English words the catalog uses, longest term first', () => {
     expect(englishGoodsWords('有没有红色的午餐袋')).toEqual(['lunch', 'bag']);
     expect(productCriteria('灯笼多少钱', []).words).toEqual(['lantern']);
-    expect(productCriteria('有没有杯子和茶壶', []).words).toEqual(['mug', 'cup', 'teapot']);
+    expect(productCriteria('有没有杯子和茶壶', [])).toMatchObject({ words: ['mug', 'cup', 'teapot'], saidAs: '杯子 茶壶' });
   });
 
   it('matches plurals to singular names, and names "over N" when the search stopped at its pool', () => {
