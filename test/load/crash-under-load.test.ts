@@ -1,6 +1,7 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { io as connect, type Socket } from 'socket.io-client';
+import { createRng } from '../../models';
 import { SESSION_COOKIE } from '../../server/auth';
 import { killHard, spawnServer, stopGracefully, type ServerProcess } from '../support/server-process';
 import { connectShopper, tempDir, type ShopperClient } from '../support/shop-server';
@@ -9,16 +10,6 @@ const ROUNDS = 3;
 const SHOPPERS = 12;
 const QUESTIONS = ['where is my order?', 'do you have lanterns?', 'how do I return an item?', 'I want to talk to a human', 'thanks', '536365'];
 
-/** A seeded generator (mulberry32): the same kill times on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function handoffCount(dbFile: string): number {
   const db = new BetterSqlite3(dbFile, { readonly: true });
@@ -91,7 +82,7 @@ describe('kill -9 under load', () => {
   });
 
   it('loses no acknowledged message, handoff or deadline across repeated crashes, and answers every message after', async () => {
-    const rng = seeded(10);
+    const rng = createRng(10);
     const acked = new Map<string, string>();
     const sessions: (string | undefined)[] = Array.from({ length: SHOPPERS }, () => undefined);
     let handoffsSeen = new Map<string, string | null>();

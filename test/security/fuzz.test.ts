@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { io as connect, type Socket } from 'socket.io-client';
 import { SESSION_COOKIE } from '../../server/auth';
-import { routesOf, seeded, type RouteInfo } from './routes';
+import { createRng } from '../../models';
+import { routesOf, type RouteInfo } from './routes';
 import { ask, connectShopper, startShop, tempDir, type TestShop } from '../support/shop-server';
 
 const SEED = 20261122;
@@ -79,7 +80,7 @@ describe('fuzzing every REST route and socket event with malformed, oversized an
   });
 
   it('answers every hostile request with a 4xx (or a harmless 200 for public reads), stores nothing, never a 5xx', async () => {
-    const rng = seeded(SEED);
+    const rng = createRng(SEED);
     const db = shop.shop.store.db;
     const before = counts(db);
     const bad: string[] = [];
@@ -111,7 +112,7 @@ describe('fuzzing every REST route and socket event with malformed, oversized an
   });
 
   it('refuses every malformed /shopper and /agent event with {ok:false,error}, stores nothing, and stays up', async () => {
-    const rng = seeded(SEED + 1);
+    const rng = createRng(SEED + 1);
     const db = shop.shop.store.db;
     const shopper = await connectShopper(shop.url);
     const login = await fetch(`${shop.url}/api/agent/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'agent@shopkeep.test', password: 'demo-agent-pass' }) });
