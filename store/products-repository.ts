@@ -31,7 +31,7 @@ function toProduct(row: ProductRow): Product {
 
 /** Filters for {@link ProductsRepository.list}. */
 export interface ProductQuery {
-  /** Words that must all appear in the name, description or category (case-insensitive). */
+  /** Words that must all appear in the name, description or category, anywhere in a word (case-insensitive). */
   text?: string;
   category?: string;
   maxPriceMinor?: number;
@@ -44,6 +44,14 @@ export interface ProductQuery {
   offset?: number;
 }
 
+/** The shortest word the trigram index can look up. */
+const TRIGRAM = 3;
+
+/** A word as an FTS5 phrase: matched as a substring, every character literal. */
+function phrase(word: string): string {
+  return `"${word.replace(/"/g, '""')}"`;
+}
+
 /** Escapes LIKE wildcards so a shopper's `%` or `_` is matched literally. */
 function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -53,6 +61,7 @@ function likePattern(word: string): string {
 export class ProductsRepository {
   private readonly upsertStmt: Statement;
   private readonly byId: Statement<[string], ProductRow>;
+  private readonly prepared = new Map<string, Statement>();
 
   constructor(private readonly db: Database) {
     this.upsertStmt = db.prepare(`
@@ -80,11 +89,20 @@ export class ProductsRepository {
   /** Products matching the query, by name or best sellers first, one page of them with the total. */
   list(query: ProductQuery = {}): { items: Product[]; total: number } {
     const { where, params } = this.whereClause(query);
-    const total = this.db.prepare(`SELECT count(*) FROM products ${where}`).pluck().get(params) as number;
-    const rows = this.db
-      .prepare(`SELECT * FROM products ${where} ORDER BY ${query.sort === 'popular' ? 'units_sold DESC, name' : 'name'} LIMIT @limit OFFSET @offset`)
+    const total = this.statement(`SELECT count(*) FROM products ${where}`).pluck().get(params) as number;
+    const rows = this.statement(`SELECT * FROM products ${where} ORDER BY ${query.sort === 'popular' ? 'units_sold DESC, name' : 'name'} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: query.limit ?? 24, offset: query.offset ?? 0 }) as ProductRow[];
     return { items: rows.map(toProduct), total };
+  }
+
+  /** A prepared statement per query shape (a few dozen: which filters are set), prepared once. */
+  private statement(sql: string): Statement {
+    let prepared = this.prepared.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.prepared.set(sql, prepared);
+    }
+    return prepared;
   }
 
   /** Every product (for building the recommender and the NLU's product matcher). */
@@ -103,7 +121,14 @@ export class ProductsRepository {
     const clauses: string[] = [];
     const params: Record<string, unknown> = {};
     const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-    words.forEach((word, i) => {
+    // Words of three characters or more are looked up in the trigram index (migration 22); shorter
+    // ones, which trigrams cannot answer, are matched by scanning.
+    const indexed = words.filter((word) => [...word].length >= TRIGRAM);
+    if (indexed.length > 0) {
+      clauses.push('rowid IN (SELECT rowid FROM products_search WHERE products_search MATCH @match)');
+      params.match = indexed.map(phrase).join(' ');
+    }
+    words.filter((word) => [...word].length < TRIGRAM).forEach((word, i) => {
       clauses.push(`(lower(name || ' ' || description || ' ' || category) LIKE @w${i} ESCAPE '\\')`);
       params[`w${i}`] = likePattern(word);
     });

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { SHOP_SCHEMA } from './001-shop-schema';
 import { SHOP_SKILLS_SCHEMA } from './002-shop-skills';
 import { PRODUCT_POPULARITY_SCHEMA } from './021-product-popularity';
+import { PRODUCT_SEARCH_SCHEMA } from './022-product-search';
 import { HANDOFF_SCHEMA } from './003-handoff-schema';
 import { OFFERS_SCHEMA } from './004-offers';
 import { ANALYTICS_SCHEMA } from './005-analytics';
@@ -17,7 +18,7 @@ export type { Migration } from './migration';
  * The schema, in order: one file per version (`NNN-name.ts`). Money is kept in minor units
  * (pence) as integers; times as ISO 8601 text in UTC, which sorts correctly as text.
  */
-export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA, OFFERS_SCHEMA, ANALYTICS_SCHEMA, CHANNELS_SCHEMA, PRIVACY_SCHEMA, PRODUCT_POPULARITY_SCHEMA, ANALYTICS_DAILY_SCHEMA, TURN_DONE_SCHEMA];
+export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA, OFFERS_SCHEMA, ANALYTICS_SCHEMA, CHANNELS_SCHEMA, PRIVACY_SCHEMA, PRODUCT_POPULARITY_SCHEMA, PRODUCT_SEARCH_SCHEMA, ANALYTICS_DAILY_SCHEMA, TURN_DONE_SCHEMA];
 
 /**
  * Brings the schema up to the newest version, each migration in its own transaction, recorded
