@@ -3,7 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**', 'test/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
