@@ -34,6 +34,11 @@ export interface ProductQuery {
   /** Words that must all appear in the name, description or category, anywhere in a word (case-insensitive). */
   text?: string;
   category?: string;
+  /**
+   * Only products in this colour (lower case): their `colour` attribute, or the colour as a word
+   * of their name ("Red Retrospot Bag", not "Shredded Paper").
+   */
+  colour?: string;
   maxPriceMinor?: number;
   inStockOnly?: boolean;
   /** `popular`: best sellers (units sold) first, then by name. @default 'name' */
@@ -89,9 +94,13 @@ export class ProductsRepository {
   /** Products matching the query, by name or best sellers first, one page of them with the total. */
   list(query: ProductQuery = {}): { items: Product[]; total: number } {
     const { where, params } = this.whereClause(query);
-    const total = this.statement(`SELECT count(*) FROM products ${where}`).pluck().get(params) as number;
+    const limit = query.limit ?? 24;
+    const offset = query.offset ?? 0;
     const rows = this.statement(`SELECT * FROM products ${where} ORDER BY ${query.sort === 'popular' ? 'units_sold DESC, name' : 'name'} LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: query.limit ?? 24, offset: query.offset ?? 0 }) as ProductRow[];
+      .all({ ...params, limit, offset }) as ProductRow[];
+    // A first page that is not full is everything there is: no need to count again.
+    const whole = offset === 0 && rows.length < limit;
+    const total = whole ? rows.length : (this.statement(`SELECT count(*) FROM products ${where}`).pluck().get(params) as number);
     return { items: rows.map(toProduct), total };
   }
 
@@ -135,6 +144,15 @@ export class ProductsRepository {
     if (query.category) {
       clauses.push('category = @category');
       params.category = query.category;
+    }
+    if (query.colour) {
+      // The index narrows to names containing the colour; GLOB then keeps whole words only.
+      const indexedColour = [...query.colour].length >= TRIGRAM;
+      const inName = indexedColour ? 'rowid IN (SELECT rowid FROM products_search WHERE products_search MATCH @colourPhrase) AND ' : '';
+      clauses.push(`(json_extract(attributes, '$.colour') = @colour OR (${inName}(' ' || lower(name) || ' ') GLOB @colourWord))`);
+      params.colour = query.colour;
+      if (indexedColour) params.colourPhrase = `name : ${phrase(query.colour)}`;
+      params.colourWord = `*[^a-z0-9_]${query.colour.replace(/[[\]*?]/g, (c) => `[${c}]`)}[^a-z0-9_]*`;
     }
     if (query.maxPriceMinor !== undefined) {
       clauses.push('price_minor <= @maxPrice');

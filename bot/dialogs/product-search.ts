@@ -20,7 +20,7 @@ export interface Catalog {
   list(query: ProductQuery): { items: Product[]; total: number };
 }
 
-/** How many products one search looks at before the colour filter (best sellers first). */
+/** How many products one search looks at (best sellers first, after the store's filters). */
 export const SEARCH_POOL = 200;
 
 /**
@@ -121,8 +121,10 @@ function byWords(catalog: Catalog, words: readonly string[], base: ProductQuery,
  * looked up by name, not among all bags); the colour filters every attempt.
  */
 export function searchProducts(catalog: Catalog, criteria: ProductCriteria): Product[] {
-  const base: ProductQuery = { maxPriceMinor: criteria.maxPriceMinor, limit: SEARCH_POOL, sort: 'popular' };
   const colour = criteria.colour;
+  // The store filters by colour before the pool is cut, so a red lantern ranked below 200 others is still found.
+  const base: ProductQuery = { maxPriceMinor: criteria.maxPriceMinor, colour, limit: SEARCH_POOL, sort: 'popular' };
+  // Checked again here for a catalog that does not filter by colour itself.
   const keep = (p: Product): boolean => !colour || hasColour(p, colour);
   let found: Product[] = [];
   if (criteria.words.length > 0) found = byWords(catalog, criteria.words, base, keep);

@@ -64,4 +64,19 @@ describe('product search over the trigram index', () => {
     expect(store.products.list({ text: 'lantern' }).items.map((p) => p.name)).toEqual(['Cheap Lantern', 'White Moroccan Metal Lantern']);
     expect(store.products.list({ text: 'bag', category: 'Bags', limit: 1, offset: 1 })).toMatchObject({ total: 2, items: [{ id: 'B' }] });
   });
+
+  it('filters by colour: the colour attribute, or the colour as a whole word of the name', () => {
+    store.products.upsertMany([
+      product('R1', 'Shredded Paper Lantern'),
+      product('R2', 'Lantern', { attributes: { colour: 'red' } }),
+      product('R3', 'Lantern Red/White'),
+      product('R4', 'Red[1] Lantern'),
+    ]);
+    const red = (text?: string): string[] => store.products.list({ text, colour: 'red' }).items.map((p) => p.id).sort();
+    expect(red('lantern')).toEqual(['R2', 'R3', 'R4']);
+    expect(red()).toEqual(['B', 'R2', 'R3', 'R4']);
+    // Wildcards in a colour are literal characters, never patterns.
+    for (const colour of ['r?d', 're*', '[r]ed']) expect(store.products.list({ text: 'lantern', colour }).items).toEqual([]);
+    expect(store.products.list({ colour: 'pink', category: 'Bags' }).items.map((p) => p.id)).toEqual(['C']);
+  });
 });
