@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../bot/workers/run-in-worker';
 import { builtinModelPath, IntentModel, loadNlu, type CatalogEntry, type LabelledText, type Nlu, type SentenceEncoder, type Understanding, type UnderstandOptions } from '../nlu';
 import { loadOptionalSentenceEncoder, type LoadedSentenceEncoder } from '../nlu/encoder';
 import type { IntentAssignment } from '../store';
@@ -110,26 +111,6 @@ export async function startingNlu(dir: string, catalog: CatalogEntry[], encoder?
 }
 
 /**
- * Runs the TypeScript worker from sources (tests, development) by compiling it with @swc/core
- * as it is required; the built product starts the compiled `.js` directly.
- */
-const TS_BOOTSTRAP = `
-const fs = require('node:fs');
-const { transformSync } = require('@swc/core');
-require.extensions['.ts'] = (module, filename) => {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { filename, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } });
-  module._compile(code, filename);
-};
-require(require('node:worker_threads').workerData.entry);
-`;
-
-function startWorker(input: unknown): Worker {
-  const compiled = path.join(__dirname, 'nlu-training-worker.js');
-  if (fs.existsSync(compiled)) return new Worker(compiled, { workerData: { input } });
-  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { input, entry: path.join(__dirname, 'nlu-training-worker.ts') } });
-}
-
-/**
  * Retrains the intent model with the manager's phrase assignments in a worker thread, then
  * swaps the new model into the live NLU and keeps it on disk. One training at a time. With a
  * sentence encoder, every training also trains the encoder head and the live NLU uses it.
@@ -190,7 +171,7 @@ export class NluTrainer {
   private train(assignments: readonly IntentAssignment[]): Promise<{ examples: number; heldOutAccuracy: number }> {
     const next = path.join(this.options.dir, 'next');
     fs.rmSync(next, { recursive: true, force: true });
-    const worker = startWorker({
+    const worker = startWorker(path.join(__dirname, 'nlu-training-worker'), {
       outDir: next,
       assignments: assignments.map(({ text, intent, locale }) => ({ text, intent, locale })),
       weight: ASSIGNMENT_WEIGHT,

@@ -14,10 +14,7 @@ export type WorkerReply<T> = { ok: true; result: T } | { ok: false; error: strin
  * @param entryWithoutExtension absolute path of the entry, without `.js`/`.ts`
  */
 export function runInWorker<I, T>(entryWithoutExtension: string, input: I): Promise<T> {
-  const compiled = `${entryWithoutExtension}.js`;
-  const worker = fs.existsSync(compiled)
-    ? new Worker(compiled, { workerData: { input } })
-    : new Worker(path.join(__dirname, 'ts-worker-bootstrap.js'), { workerData: { input, entry: `${entryWithoutExtension}.ts` } });
+  const worker = startWorker(entryWithoutExtension, input);
   return new Promise<T>((resolve, reject) => {
     worker.once('message', (reply: WorkerReply<T>) => {
       void worker.terminate();
@@ -29,4 +26,17 @@ export function runInWorker<I, T>(entryWithoutExtension: string, input: I): Prom
       if (code !== 0) reject(new Error(`worker ${path.basename(entryWithoutExtension)} exited with code ${code}`));
     });
   });
+}
+
+/**
+ * Starts a worker thread on an entry module with `workerData.input`: the compiled `.js` beside
+ * the caller in the built product, the `.ts` source through a compiling bootstrap otherwise.
+ *
+ * @param entryWithoutExtension absolute path of the entry, without `.js`/`.ts`
+ */
+export function startWorker(entryWithoutExtension: string, input: unknown): Worker {
+  const compiled = `${entryWithoutExtension}.js`;
+  return fs.existsSync(compiled)
+    ? new Worker(compiled, { workerData: { input } })
+    : new Worker(path.join(__dirname, 'ts-worker-bootstrap.js'), { workerData: { input, entry: `${entryWithoutExtension}.ts` } });
 }
