@@ -1,5 +1,8 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { isoNow, type Clock } from './clock';
+
+/** Documents to write, each with the etag it expects to replace (`'*'` or none: last write wins). */
+type Changes = ReadonlyMap<string, { value: Record<string, unknown>; expectedEtag?: number | '*' }>;
 
 /** A stored state document and its version. */
 export interface StateDocument {
@@ -23,6 +26,8 @@ export class BotStateRepository {
   private readonly getStmt: Statement<[string], { value: string; etag: number }>;
   private readonly upsertStmt: Statement;
   private readonly deleteStmt: Statement<[string]>;
+  private readonly writeAll: Transaction<(changes: Changes, now: string) => void>;
+  private readonly deleteAll: Transaction<(keys: readonly string[]) => void>;
 
   constructor(
     private readonly db: Database,
@@ -32,6 +37,19 @@ export class BotStateRepository {
     this.upsertStmt = db.prepare(`INSERT INTO bot_state (key, value, etag, updated_at) VALUES (@key, @value, 1, @now)
       ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = bot_state.etag + 1, updated_at = excluded.updated_at`);
     this.deleteStmt = db.prepare('DELETE FROM bot_state WHERE key = ?');
+    // Made once: every turn writes its dialog state, and a transaction function is not free to make.
+    this.writeAll = db.transaction((changes: Changes, now: string) => {
+      for (const [key, change] of changes) {
+        if (typeof change.expectedEtag === 'number') {
+          const current = this.getStmt.get(key);
+          if (current && current.etag !== change.expectedEtag) throw new StaleStateError(key);
+        }
+        this.upsertStmt.run({ key, value: JSON.stringify(change.value), now });
+      }
+    });
+    this.deleteAll = db.transaction((keys: readonly string[]) => {
+      for (const key of keys) this.deleteStmt.run(key);
+    });
   }
 
   read(keys: readonly string[]): Map<string, StateDocument> {
@@ -47,22 +65,11 @@ export class BotStateRepository {
    * Writes documents in one transaction. A document with an `expectedEtag` is written only if
    * the stored etag still matches (`'*'` or undefined: last write wins).
    */
-  write(changes: ReadonlyMap<string, { value: Record<string, unknown>; expectedEtag?: number | '*' }>): void {
-    const now = isoNow(this.clock);
-    this.db.transaction(() => {
-      for (const [key, change] of changes) {
-        if (typeof change.expectedEtag === 'number') {
-          const current = this.getStmt.get(key);
-          if (current && current.etag !== change.expectedEtag) throw new StaleStateError(key);
-        }
-        this.upsertStmt.run({ key, value: JSON.stringify(change.value), now });
-      }
-    })();
+  write(changes: Changes): void {
+    this.writeAll(changes, isoNow(this.clock));
   }
 
   delete(keys: readonly string[]): void {
-    this.db.transaction(() => {
-      for (const key of keys) this.deleteStmt.run(key);
-    })();
+    this.deleteAll(keys);
   }
 }

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { isoNow, type Clock, type IdGenerator } from './clock';
 import { statements } from './statements';
 import type { Channel, Conversation, MessageAnnotations, MessageRole, StoredMessage } from './types';
@@ -93,6 +93,7 @@ export class ConversationsRepository {
   private readonly touchStmt: Statement<[string, string]>;
   private readonly annotateStmt: Statement;
   private readonly turnDoneStmt: Statement<[string, string]>;
+  private readonly appendInTransaction: Transaction<(message: NewMessage) => { message: StoredMessage; created: boolean }>;
   private readonly sql: (sql: string) => Statement;
   /** NLU readings of turns under way, not committed yet: readers in this process see them already. */
   private readonly stagedReadings = new Map<string, MessageAnnotations>();
@@ -121,6 +122,7 @@ export class ConversationsRepository {
     this.annotateStmt = db.prepare(`UPDATE messages SET locale = @locale, intent = @intent, confidence = @confidence,
       sentiment_label = @sentimentLabel, sentiment_score = @sentimentScore, entities = @entities WHERE id = @id`);
     this.turnDoneStmt = db.prepare("UPDATE messages SET turn_done_at = ? WHERE id = ? AND role = 'shopper'");
+    this.appendInTransaction = db.transaction((message: NewMessage) => this.insertAndTouch(message));
   }
 
   /** The session's open conversation on a channel, started now if there is none. */
@@ -150,7 +152,7 @@ export class ConversationsRepository {
    */
   appendMessage(message: NewMessage): { message: StoredMessage; created: boolean } {
     // One transaction: one WAL commit per message instead of one per statement.
-    return this.db.transaction(() => this.insertAndTouch(message))();
+    return this.appendInTransaction(message);
   }
 
   private insertAndTouch(newMessage: NewMessage): { message: StoredMessage; created: boolean } {

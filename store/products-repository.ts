@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { statements } from './statements';
 import type { Product } from './types';
 
 interface ProductRow {
@@ -66,7 +67,8 @@ function likePattern(word: string): string {
 export class ProductsRepository {
   private readonly upsertStmt: Statement;
   private readonly byId: Statement<[string], ProductRow>;
-  private readonly prepared = new Map<string, Statement>();
+  /** One prepared statement per query shape (a few dozen: which filters are set). */
+  private readonly statement: (sql: string) => Statement;
 
   constructor(private readonly db: Database) {
     this.upsertStmt = db.prepare(`
@@ -77,6 +79,7 @@ export class ProductsRepository {
         stock = excluded.stock, image_url = excluded.image_url, attributes = excluded.attributes,
         updated_at = excluded.updated_at`);
     this.byId = db.prepare('SELECT * FROM products WHERE id = ?');
+    this.statement = statements(db);
   }
 
   /** Inserts or updates products by id, in one transaction. */
@@ -102,16 +105,6 @@ export class ProductsRepository {
     const whole = offset === 0 && rows.length < limit;
     const total = whole ? rows.length : (this.statement(`SELECT count(*) FROM products ${where}`).pluck().get(params) as number);
     return { items: rows.map(toProduct), total };
-  }
-
-  /** A prepared statement per query shape (a few dozen: which filters are set), prepared once. */
-  private statement(sql: string): Statement {
-    let prepared = this.prepared.get(sql);
-    if (!prepared) {
-      prepared = this.db.prepare(sql);
-      this.prepared.set(sql, prepared);
-    }
-    return prepared;
   }
 
   /** Every product (for building the recommender and the NLU's product matcher). */

@@ -20,10 +20,14 @@ interface RateRow {
 /** Shipping zones and their rates: what delivery costs and how long it takes, per country. */
 export class ShippingRepository {
   private readonly ratesOf: Statement<[string], RateRow>;
+  private readonly zonesStmt: Statement<[], ZoneRow>;
 
   constructor(private readonly db: Database) {
     this.ratesOf = db.prepare(
       'SELECT method, price_minor, currency, min_days, max_days, free_over_minor FROM shipping_rates WHERE zone_id = ? ORDER BY price_minor, method',
+    );
+    this.zonesStmt = db.prepare(
+      'SELECT z.* FROM shipping_zones z ORDER BY z.is_default, (SELECT min(price_minor) FROM shipping_rates r WHERE r.zone_id = z.id), z.name',
     );
   }
 
@@ -44,11 +48,7 @@ export class ShippingRepository {
 
   /** Every zone with its rates, cheapest first (usually the home country), the default zone last. */
   listZones(): ShippingZone[] {
-    const rows = this.db
-      .prepare(
-        'SELECT z.* FROM shipping_zones z ORDER BY z.is_default, (SELECT min(price_minor) FROM shipping_rates r WHERE r.zone_id = z.id), z.name',
-      )
-      .all() as ZoneRow[];
+    const rows = this.zonesStmt.all();
     return rows.map((row) => this.toZone(row));
   }
 
