@@ -39,6 +39,8 @@ type Subject = Record<IdKind, Set<string>> & { emails: Set<string>; names: Set<s
 const SHOP_TABLES = new Set([
   'products', 'shipping_zones', 'shipping_rates', 'shop_policies', 'canned_replies', 'users', 'auth_sessions',
   'login_failures', 'schema_migrations', 'sqlite_sequence', 'privacy_requests',
+  // The catalog's full-text index (migration 22) and the tables SQLite keeps it in: read-only to us.
+  'products_search', ...['data', 'idx', 'docsize', 'config'].map((shadow) => `products_search_${shadow}`),
 ]);
 
 /**
