@@ -62,6 +62,8 @@ export interface NewHandoff {
   sentimentScore: number | null;
   summary: string;
   deadlineAt: string;
+  /** The shopper message whose turn opens it (none: opened otherwise, e.g. by an agent). */
+  openedByMessage?: string;
 }
 
 /** Fields a transition may set besides the status. */
@@ -126,10 +128,10 @@ export class HandoffsRepository {
       const now = isoNow(this.clock);
       this
         .sql(`INSERT INTO handoffs (id, conversation_id, status, trigger, language, team, priority, intent, sentiment_score,
-            summary, queued_at, deadline_at, updated_at)
+            summary, queued_at, deadline_at, updated_at, opened_by_message)
           VALUES (@id, @conversationId, 'queued', @trigger, @language, @team, @priority, @intent, @sentimentScore,
-            @summary, @now, @deadlineAt, @now)`)
-        .run({ ...handoff, id, now });
+            @summary, @now, @deadlineAt, @now, @openedByMessage)`)
+        .run({ ...handoff, openedByMessage: handoff.openedByMessage ?? null, id, now });
       this.log(id, 'bot', 'queued', handoff.trigger, null, now);
       return { handoff: this.findById(id) as Handoff, created: true };
     }).immediate();
@@ -191,6 +193,12 @@ export class HandoffsRepository {
     const row = this.sql(`SELECT * FROM handoffs WHERE conversation_id = ? AND status IN ${ACTIVE}`).get(conversationId) as
       | HandoffRow
       | undefined;
+    return row && toHandoff(row);
+  }
+
+  /** The active handoff the turn of this shopper message opened, if any. */
+  activeOpenedBy(messageId: string): Handoff | undefined {
+    const row = this.sql(`SELECT * FROM handoffs WHERE opened_by_message = ? AND status IN ${ACTIVE}`).get(messageId) as HandoffRow | undefined;
     return row && toHandoff(row);
   }
 

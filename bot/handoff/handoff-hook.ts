@@ -1,6 +1,6 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { Understanding } from '../../nlu';
-import type { FollowUp, HandoffTrigger, Store } from '../../store';
+import type { FollowUp, Handoff, HandoffTrigger, Store } from '../../store';
 import type { TurnHooks } from '../skill';
 import { textsOf } from '../turn';
 import { detectFrustration, type FrustrationOptions, DEFAULT_FRUSTRATION } from './frustration';
@@ -73,13 +73,37 @@ export class HandoffHook implements TurnHooks {
 
   async beforeDialogs(context: TurnContext, u: Understanding): Promise<boolean> {
     const conversationId = context.activity.conversation.id;
-    if (this.store.handoffs.activeFor(conversationId)) return this.whileHumansOwn(context, u);
+    const active = this.store.handoffs.activeFor(conversationId);
+    if (active) return (await this.reopenedHandoff(context, active)) || this.whileHumansOwn(context, u);
     if (await this.takeRating(context, u)) return true;
     const followUp = this.store.handoffExtras.pendingFollowUp(conversationId);
+    if (followUp && (await this.reopenedFollowUp(context, u, followUp))) return true;
     if (followUp && (await this.continueFollowUp(context, u, followUp))) return true;
     const trigger = triggerOf(u) ?? (this.frustrated(conversationId) ? 'frustration' : undefined);
     if (!trigger) return false;
     await this.open(context, u, trigger);
+    return true;
+  }
+
+  /**
+   * A handoff (or, with nobody online, a follow-up) opens as soon as the turn decides on it, so
+   * agents see it at once; the turn commits its reply later. When the server stopped in between,
+   * the restart runs the same message again: it finds what its first run opened, and tells the
+   * shopper what they never heard instead of passing the message on unanswered.
+   */
+  private async reopenedHandoff(context: TurnContext, handoff: Handoff): Promise<boolean> {
+    const messageId = context.activity.id;
+    if (!messageId || this.store.handoffs.activeOpenedBy(messageId)?.id !== handoff.id) return false;
+    await context.sendActivity(this.openingText(context, handoff.trigger, this.service.waitFor(handoff)));
+    return true;
+  }
+
+  /** The same for a follow-up the message's first run opened because nobody was online. */
+  private async reopenedFollowUp(context: TurnContext, u: Understanding, followUp: FollowUp): Promise<boolean> {
+    const messageId = context.activity.id;
+    if (!messageId || this.store.handoffExtras.pendingFollowUpOpenedBy(messageId)?.id !== followUp.id) return false;
+    const trigger = triggerOf(u) ?? 'frustration';
+    await context.sendActivity(this.openingText(context, trigger, { kind: 'nobody_online' }));
     return true;
   }
 
@@ -101,17 +125,24 @@ export class HandoffHook implements TurnHooks {
   }
 
   private async open(context: TurnContext, u: Understanding, trigger: HandoffTrigger): Promise<void> {
-    const texts = textsOf(context).handoff;
-    const opening = trigger === 'asked' ? texts.openAsked : trigger === 'complaint' ? texts.openComplaint : texts.openFrustration;
+    const messageId = context.activity.id || undefined;
     const { wait } = this.service.request({
       conversationId: context.activity.conversation.id,
       trigger,
       language: u.locale,
       intent: this.lastRequestIntent(context.activity.conversation.id) ?? u.intent,
       sentimentScore: u.sentiment.score,
+      ...(messageId ? { openedByMessage: messageId } : {}),
     });
-    await context.sendActivity(`${opening} ${this.waitText(context, wait)}`);
-    if (wait.kind === 'nobody_online') this.store.handoffExtras.openFollowUp(context.activity.conversation.id);
+    await context.sendActivity(this.openingText(context, trigger, wait));
+    if (wait.kind === 'nobody_online') this.store.handoffExtras.openFollowUp(context.activity.conversation.id, messageId);
+  }
+
+  /** What the bot says when it hands the conversation over: why, and how long the wait is. */
+  private openingText(context: TurnContext, trigger: HandoffTrigger, wait: WaitEstimate): string {
+    const texts = textsOf(context).handoff;
+    const opening = trigger === 'asked' ? texts.openAsked : trigger === 'complaint' ? texts.openComplaint : texts.openFrustration;
+    return `${opening} ${this.waitText(context, wait)}`;
   }
 
   private waitText(context: TurnContext, wait: WaitEstimate): string {

@@ -50,6 +50,8 @@ export interface HandoffRequest {
   language: string;
   intent: string | null;
   sentimentScore: number | null;
+  /** The stored shopper message whose turn asks for it: a rerun of that turn after a crash finds it. */
+  openedByMessage?: string;
 }
 
 /** Intents that go to the billing team; everything else to `general`. */
