@@ -186,7 +186,11 @@ export class HandoffHook implements TurnHooks {
     const handoffId = lastBot?.payload?.csat;
     if (typeof handoffId !== 'string') return false;
     const handoff = this.store.handoffs.findById(handoffId);
-    if (!handoff || !this.store.handoffExtras.rate(handoff.id, conversationId, handoff.agentId, score)) return false;
+    if (!handoff) return false;
+    // Already rated while the bot's last word is still the question: this message's own first run
+    // stored the rating and the server stopped before the thanks was committed. Thank them now.
+    const rated = this.store.handoffExtras.rate(handoff.id, conversationId, handoff.agentId, score) || this.store.handoffExtras.ratingOf(handoff.id) !== undefined;
+    if (!rated) return false;
     await context.sendActivity(textsOf(context).handoff.csatThanks);
     return true;
   }

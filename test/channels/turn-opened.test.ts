@@ -1,9 +1,10 @@
 /**
- * A handoff (or a follow-up, when nobody is online) is stored as soon as the turn decides on it,
- * before the turn commits its reply. A server stopped in between (simulated as in
+ * A handoff (or a follow-up, when nobody is online) and a CSAT rating are stored as soon as the
+ * turn decides on them, before the turn commits its reply. A server stopped in between (simulated as in
  * turn-commit.test.ts: a hook that never returns, then the database opened again) restarts with
  * the handoff open and the message unanswered: the rerun must tell the shopper a person is coming
- * (or ask for their email), once, and not pass their message to the agents unanswered.
+ * (or ask for their email, or thank them for the rating), once, and not pass their message on
+ * unanswered.
  */
 import path from 'node:path';
 import { ConversationDelivery, DEFAULT_HANDOFF_SETTINGS, HandoffHook, HandoffService, ShopBot, ShopperChannel, StoredConversationState, type ChatMessage, type TurnHooks } from '../../bot';
@@ -14,6 +15,7 @@ import { tempDir } from '../support/shop-server';
 
 interface RunningShop {
   store: Store;
+  service: HandoffService;
   channel: ShopperChannel;
   delivered: ChatMessage[];
 }
@@ -34,7 +36,7 @@ function startShop(file: string, hooks: TurnHooks[] = []): RunningShop {
   const channel = new ShopperChannel(store, bot, outbox, (err) => {
     throw err;
   });
-  return { store, channel, delivered };
+  return { store, service, channel, delivered };
 }
 
 /** A hook that stops the turn of one message for good, after the bot answered it (as a kill -9 would). */
@@ -50,7 +52,7 @@ function stopsAt(text: string): { hook: TurnHooks; reached: Promise<void> } {
   return { hook, reached: new Promise<void>((resolve) => (reached = resolve)) };
 }
 
-describe('a handoff opened by a turn that never committed', () => {
+describe('what a turn stored before a commit that never came', () => {
   const tmp = tempDir();
   const open: Store[] = [];
   afterAll(() => {
@@ -59,14 +61,19 @@ describe('a handoff opened by a turn that never committed', () => {
   });
 
   /** Runs `text` on a server that stops in its turn, then restarts on the same file and answers it. */
-  async function stopAndRestart(file: string, text: string, before: (store: Store) => void): Promise<{ restarted: RunningShop; conversationId: string; messageId: string }> {
+  async function stopAndRestart(
+    file: string,
+    text: string,
+    before: (first: RunningShop, conversationId: string) => Promise<unknown> | void,
+  ): Promise<{ restarted: RunningShop; conversationId: string; messageId: string }> {
     const stop = stopsAt(text);
     // The stopped server's connection stays as a killed process leaves it: never closed (its
     // hung turn still has a timer to run).
     const first = startShop(file, [stop.hook]);
-    before(first.store);
     const conversationId = first.store.conversations.openForSession(first.store.sessions.create('en').id, 'widget', 'en').id;
-    const { message } = await first.channel.receive(conversationId, 'c-1', text);
+    await before(first, conversationId);
+    first.delivered.length = 0;
+    const { message } = await first.channel.receive(conversationId, 'c-stop', text);
     await stop.reached;
     expect(first.delivered).toEqual([]);
 
@@ -79,7 +86,7 @@ describe('a handoff opened by a turn that never committed', () => {
 
   it('tells the shopper again that a person is coming, and keeps the one handoff', async () => {
     const file = path.join(tmp.dir, 'handoff.db');
-    const { restarted, conversationId, messageId } = await stopAndRestart(file, 'I want to talk to a human', (store) => addAgent(store));
+    const { restarted, conversationId, messageId } = await stopAndRestart(file, 'I want to talk to a human', ({ store }) => addAgent(store));
     expect(restarted.delivered.map((m) => m.text)).toEqual([expect.stringMatching(/person from our team.*wait/is)]);
     expect(restarted.store.conversations.turnDone(messageId)).toBe(true);
     const handoffs = restarted.store.db.prepare('SELECT status FROM handoffs WHERE conversation_id = ?').pluck().all(conversationId);
@@ -100,5 +107,20 @@ describe('a handoff opened by a turn that never committed', () => {
     await restarted.channel.receive(conversationId, 'c-2', 'ann@example.com');
     await restarted.channel.drain();
     expect(restarted.delivered.at(-1)?.text).toMatch(/What would you like us to know/);
+  });
+
+  it('thanks the shopper for a rating its first run stored', async () => {
+    const file = path.join(tmp.dir, 'rating.db');
+    const { restarted, conversationId } = await stopAndRestart(file, '5', async (first, id) => {
+      const agent = addAgent(first.store);
+      await first.channel.receive(id, 'c-1', 'I want to talk to a human');
+      await first.channel.drain();
+      const handoff = first.store.handoffs.activeFor(id);
+      first.service.claim(handoff?.id ?? '', agent);
+      first.service.resolve(handoff?.id ?? '', agent);
+    });
+    expect(restarted.delivered.map((m) => m.text)).toEqual([expect.stringMatching(/Thank you for your rating/)]);
+    const handoff = restarted.store.handoffs.latestFor(conversationId);
+    expect(restarted.store.handoffExtras.ratingOf(handoff?.id ?? '')).toBe(5);
   });
 });
