@@ -4,7 +4,7 @@ export { SKILLS } from './skills';
 export type { ConversationMemory } from './conversation-memory';
 export { understandingOf, textsOf, entityOf } from './turn';
 export { SqliteStorage, StoredConversationState } from './sqlite-storage';
-export { TurnWrites, beginTurnWrites, turnWritesOf, whenCommitted, type AfterCommit } from './turn-writes';
+export { TurnWrites, beginTurnWrites, turnWritesOf, whenCommitted, withTurnCommit, type AfterCommit } from './turn-writes';
 export { KeyedQueue } from './keyed-queue';
 export { textsFor, type ReplyTexts } from './texts';
 export { ShopperChannel, type ShopperConnection, type TurnErrorReporter } from './channels/socket/shopper-channel';

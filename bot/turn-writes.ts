@@ -21,6 +21,7 @@ export class TurnWrites {
   private readonly replies: StoredMessage[] = [];
   private readonly states = new Map<string, Record<string, unknown>>();
   private readonly inCommit: Array<(reply: StoredMessage) => void> = [];
+  private readonly writes: Array<() => void> = [];
   private readonly after: AfterCommit[] = [];
   private closed = false;
 
@@ -53,6 +54,11 @@ export class TurnWrites {
     this.states.set(key, value);
   }
 
+  /** Runs a store write inside the commit: it is stored if and only if the turn is. */
+  inTransaction(write: () => void): void {
+    this.writes.push(write);
+  }
+
   /** Runs `write` for every reply inside the commit (e.g. a channel's outbox row for it). */
   onReplyCommit(write: (reply: StoredMessage) => void): void {
     this.inCommit.push(write);
@@ -81,6 +87,7 @@ export class TurnWrites {
         const last = this.replies.at(-1);
         if (last) conversations.touch(last.conversationId, last.createdAt);
         if (this.states.size > 0) botState.write(new Map([...this.states].map(([key, value]) => [key, { value, expectedEtag: '*' as const }])));
+        for (const write of this.writes) write();
         conversations.markTurnDone(this.messageId);
       });
     } finally {
@@ -112,4 +119,15 @@ export function whenCommitted(context: TurnContext, task: AfterCommit): void {
   const writes = turnWritesOf(context);
   if (writes) writes.afterCommit(task);
   else task();
+}
+
+/**
+ * Runs a store write with the turn's commit, so a server stopped mid-turn leaves it undone and
+ * the rerun of the message finds the state the first run started from; now when the turn has no
+ * writes open (a TestAdapter script).
+ */
+export function withTurnCommit(context: TurnContext, write: () => void): void {
+  const writes = turnWritesOf(context);
+  if (writes) writes.inTransaction(write);
+  else write();
 }

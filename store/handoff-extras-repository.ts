@@ -83,15 +83,15 @@ export class HandoffExtrasRepository {
   }
 
   /** Starts a leave-a-message request (waiting for the shopper's email). */
-  openFollowUp(conversationId: string, openedByMessage?: string): FollowUp {
+  openFollowUp(conversationId: string): FollowUp {
     const id = this.ids.next('fup');
     const now = isoNow(this.clock);
     this
       .sql("UPDATE follow_ups SET status = 'dropped', updated_at = ? WHERE conversation_id = ? AND status LIKE 'awaiting%'")
       .run(now, conversationId);
     this
-      .sql("INSERT INTO follow_ups (id, conversation_id, status, created_at, updated_at, opened_by_message) VALUES (?, ?, 'awaiting_email', ?, ?, ?)")
-      .run(id, conversationId, now, now, openedByMessage ?? null);
+      .sql("INSERT INTO follow_ups (id, conversation_id, status, created_at, updated_at) VALUES (?, ?, 'awaiting_email', ?, ?)")
+      .run(id, conversationId, now, now);
     return this.pendingFollowUp(conversationId) as FollowUp;
   }
 
@@ -100,12 +100,6 @@ export class HandoffExtrasRepository {
     const row = this
       .sql("SELECT * FROM follow_ups WHERE conversation_id = ? AND status LIKE 'awaiting%' ORDER BY created_at DESC LIMIT 1")
       .get(conversationId) as FollowUpRow | undefined;
-    return row && toFollowUp(row);
-  }
-
-  /** The follow-up still waiting that the turn of this shopper message opened, if any. */
-  pendingFollowUpOpenedBy(messageId: string): FollowUp | undefined {
-    const row = this.sql("SELECT * FROM follow_ups WHERE opened_by_message = ? AND status LIKE 'awaiting%'").get(messageId) as FollowUpRow | undefined;
     return row && toFollowUp(row);
   }
 

@@ -3,6 +3,7 @@ import type { Understanding } from '../../nlu';
 import type { FollowUp, Handoff, HandoffTrigger, Store } from '../../store';
 import type { TurnHooks } from '../skill';
 import { textsOf } from '../turn';
+import { whenCommitted, withTurnCommit } from '../turn-writes';
 import { detectFrustration, type FrustrationOptions, DEFAULT_FRUSTRATION } from './frustration';
 import type { HandoffService } from './handoff-service';
 import type { WaitEstimate } from './routing';
@@ -77,7 +78,6 @@ export class HandoffHook implements TurnHooks {
     if (active) return (await this.reopenedHandoff(context, active)) || this.whileHumansOwn(context, u);
     if (await this.takeRating(context, u)) return true;
     const followUp = this.store.handoffExtras.pendingFollowUp(conversationId);
-    if (followUp && (await this.reopenedFollowUp(context, u, followUp))) return true;
     if (followUp && (await this.continueFollowUp(context, u, followUp))) return true;
     const trigger = triggerOf(u) ?? (this.frustrated(conversationId) ? 'frustration' : undefined);
     if (!trigger) return false;
@@ -86,8 +86,8 @@ export class HandoffHook implements TurnHooks {
   }
 
   /**
-   * A handoff (or, with nobody online, a follow-up) opens as soon as the turn decides on it, so
-   * agents see it at once; the turn commits its reply later. When the server stopped in between,
+   * A handoff opens as soon as the turn decides on it, so agents see it at once; the turn commits
+   * its reply later. When the server stopped in between,
    * the restart runs the same message again: it finds what its first run opened, and tells the
    * shopper what they never heard instead of passing the message on unanswered.
    */
@@ -95,15 +95,6 @@ export class HandoffHook implements TurnHooks {
     const messageId = context.activity.id;
     if (!messageId || this.store.handoffs.activeOpenedBy(messageId)?.id !== handoff.id) return false;
     await context.sendActivity(this.openingText(context, handoff.trigger, this.service.waitFor(handoff)));
-    return true;
-  }
-
-  /** The same for a follow-up the message's first run opened because nobody was online. */
-  private async reopenedFollowUp(context: TurnContext, u: Understanding, followUp: FollowUp): Promise<boolean> {
-    const messageId = context.activity.id;
-    if (!messageId || this.store.handoffExtras.pendingFollowUpOpenedBy(messageId)?.id !== followUp.id) return false;
-    const trigger = triggerOf(u) ?? 'frustration';
-    await context.sendActivity(this.openingText(context, trigger, { kind: 'nobody_online' }));
     return true;
   }
 
@@ -135,7 +126,8 @@ export class HandoffHook implements TurnHooks {
       ...(messageId ? { openedByMessage: messageId } : {}),
     });
     await context.sendActivity(this.openingText(context, trigger, wait));
-    if (wait.kind === 'nobody_online') this.store.handoffExtras.openFollowUp(context.activity.conversation.id, messageId);
+    const conversationId = context.activity.conversation.id;
+    if (wait.kind === 'nobody_online') withTurnCommit(context, () => this.store.handoffExtras.openFollowUp(conversationId));
   }
 
   /** What the bot says when it hands the conversation over: why, and how long the wait is. */
@@ -197,24 +189,28 @@ export class HandoffHook implements TurnHooks {
 
   private async continueFollowUp(context: TurnContext, u: Understanding, followUp: FollowUp): Promise<boolean> {
     const texts = textsOf(context).handoff;
+    // Each step is stored with the turn: a rerun after a crash takes the same message the same way.
+    const update = (change: Parameters<Store['handoffExtras']['updateFollowUp']>[1]): void =>
+      withTurnCommit(context, () => this.store.handoffExtras.updateFollowUp(followUp.id, change));
     if (u.intent === 'cancel' || u.intent === 'deny') {
-      this.store.handoffExtras.updateFollowUp(followUp.id, { status: 'dropped' });
+      update({ status: 'dropped' });
       await context.sendActivity(texts.followUpDropped);
       return true;
     }
     if (followUp.status === 'awaiting_message') {
-      this.store.handoffExtras.updateFollowUp(followUp.id, { status: 'stored', text: u.text.slice(0, MAX_FOLLOW_UP) });
-      this.service.events.emit({ type: 'follow_up', followUp: { ...followUp, status: 'stored', text: u.text.slice(0, MAX_FOLLOW_UP) } });
+      const stored = { ...followUp, status: 'stored' as const, text: u.text.slice(0, MAX_FOLLOW_UP) };
+      update({ status: stored.status, text: stored.text });
+      whenCommitted(context, () => this.service.events.emit({ type: 'follow_up', followUp: stored }));
       await context.sendActivity(texts.followUpStored(followUp.email ?? ''));
       return true;
     }
     const email = u.entities.find((e) => e.type === 'email')?.value;
     if (!email) {
       // Not an email: the shopper moved on; the offer lapses and the bot answers normally.
-      this.store.handoffExtras.updateFollowUp(followUp.id, { status: 'dropped' });
+      update({ status: 'dropped' });
       return false;
     }
-    this.store.handoffExtras.updateFollowUp(followUp.id, { status: 'awaiting_message', email });
+    update({ status: 'awaiting_message', email });
     await context.sendActivity(MessageFactory.text(texts.followUpAskMessage));
     return true;
   }

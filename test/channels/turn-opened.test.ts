@@ -86,7 +86,9 @@ describe('what a turn stored before a commit that never came', () => {
 
   it('tells the shopper again that a person is coming, and keeps the one handoff', async () => {
     const file = path.join(tmp.dir, 'handoff.db');
-    const { restarted, conversationId, messageId } = await stopAndRestart(file, 'I want to talk to a human', ({ store }) => addAgent(store));
+    const { restarted, conversationId, messageId } = await stopAndRestart(file, 'I want to talk to a human', ({ store }) => {
+      addAgent(store);
+    });
     expect(restarted.delivered.map((m) => m.text)).toEqual([expect.stringMatching(/person from our team.*wait/is)]);
     expect(restarted.store.conversations.turnDone(messageId)).toBe(true);
     const handoffs = restarted.store.db.prepare('SELECT status FROM handoffs WHERE conversation_id = ?').pluck().all(conversationId);
@@ -107,6 +109,16 @@ describe('what a turn stored before a commit that never came', () => {
     await restarted.channel.receive(conversationId, 'c-2', 'ann@example.com');
     await restarted.channel.drain();
     expect(restarted.delivered.at(-1)?.text).toMatch(/What would you like us to know/);
+  });
+
+  it('takes the email of a follow-up again, not as the message to pass on', async () => {
+    const file = path.join(tmp.dir, 'follow-up-email.db');
+    const { restarted, conversationId } = await stopAndRestart(file, 'ann@example.com', async (first, id) => {
+      await first.channel.receive(id, 'c-1', 'let me speak to an agent');
+      await first.channel.drain();
+    });
+    expect(restarted.delivered.map((m) => m.text)).toEqual([expect.stringMatching(/What would you like us to know/)]);
+    expect(restarted.store.handoffExtras.pendingFollowUp(conversationId)).toMatchObject({ status: 'awaiting_message', email: 'ann@example.com', text: null });
   });
 
   it('thanks the shopper for a rating its first run stored', async () => {
