@@ -13,10 +13,11 @@ import { openWidget, requireWidgetBundle, sendMessage, transcript, waitForEntry 
 
 /**
  * Start the real server on the given database file; port 0 picks a free one. A new file starts as
- * a copy of the run's demo database (`demo-template.ts`), which the server then finds loaded.
+ * a copy of the run's demo database with its console users (`demo-template.ts`), which the
+ * server then finds in place.
  */
 async function startShop(db: string, port = 0): Promise<{ shop: ShopkeepApp; url: string; port: number }> {
-  copyDemoTemplate(db);
+  copyDemoTemplate(db, { consoleUsers: true });
   const shop = await createApp(loadConfig({ SHOPKEEP_DB: db, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent' }));
   const address = await shop.listen(port, '127.0.0.1');
   return { shop, url: `http://127.0.0.1:${address.port}`, port: address.port };
