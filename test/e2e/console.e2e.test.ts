@@ -36,9 +36,12 @@ describeWithChromium('shopper widget and agent console against the real server',
   beforeAll(async () => {
     requireWidgetBundle();
     dir = await mkdtemp(path.join(os.tmpdir(), 'shopkeep-console-e2e-'));
-    // The demo shop comes from the run's template database (`demo-template.ts`), loaded once per run.
+    // The demo shop comes from the run's template database (`demo-template.ts`), loaded once per
+    // run; nothing here shows recommendations, so no recommender rebuild (~3.5 s of CPU) at start.
     copyDemoTemplate(path.join(dir, 'shop.db'));
-    shop = await createApp(loadConfig({ SHOPKEEP_DB: path.join(dir, 'shop.db'), SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', SHOPKEEP_DEMO_AGENT_PASSWORD: AGENT_PASSWORD }));
+    shop = await createApp(
+      loadConfig({ SHOPKEEP_DB: path.join(dir, 'shop.db'), SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', SHOPKEEP_DEMO_AGENT_PASSWORD: AGENT_PASSWORD, SHOPKEEP_RECOMMENDER_REBUILD_MINUTES: '0' }),
+    );
     const address = await shop.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${address.port}`;
     browser = await launchChromium();
