@@ -100,15 +100,17 @@ describe('delivery, payments, invoices, coupons and accounts, as scripts', () =>
   });
 
   it('lets a shopper leave mid-dialog: a goodbye ends the waiting question instead of asking it again', async () => {
+    // Replies of a turn are queued before `send` resolves, so 300 ms is ample where botbuilder's
+    // default would idle 3 s for each check.
     await adapter
       .send('I want to return an item')
       .assertReply(says(/order number/i))
       .send('ok thanks, bye')
       .assertReply(says(/bye/i))
-      .assertNoReply()
+      .assertNoReply('the goodbye does not ask for the order number again', 300)
       .send('hi')
       .assertReply(says(/Hi/))
-      .assertNoReply()
+      .assertNoReply('the greeting does not bring the return dialog back', 300)
       .send('where is my order?')
       .assertReply(says(/order number/i));
   });

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { createApp, loadConfig, type ShopkeepApp } from '../../server';
 import { DEMO_USERS } from '../../server/auth';
 import { collectPageErrors, describeWithChromium, launchChromium, type LaunchedBrowser } from '../support/browser';
+import { copyDemoTemplate } from '../support/demo-template';
 import { openWidget, requireWidgetBundle, sendMessage, transcript, waitForEntry } from '../support/widget-page';
 
 const AGENT_PASSWORD = 'e2e-agent-password';
@@ -35,7 +36,12 @@ describeWithChromium('shopper widget and agent console against the real server',
   beforeAll(async () => {
     requireWidgetBundle();
     dir = await mkdtemp(path.join(os.tmpdir(), 'shopkeep-console-e2e-'));
-    shop = await createApp(loadConfig({ SHOPKEEP_DB: path.join(dir, 'shop.db'), SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', SHOPKEEP_DEMO_AGENT_PASSWORD: AGENT_PASSWORD }));
+    // The demo shop comes from the run's template database (`demo-template.ts`), loaded once per
+    // run; nothing here shows recommendations, so no recommender rebuild (~3.5 s of CPU) at start.
+    copyDemoTemplate(path.join(dir, 'shop.db'));
+    shop = await createApp(
+      loadConfig({ SHOPKEEP_DB: path.join(dir, 'shop.db'), SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', SHOPKEEP_DEMO_AGENT_PASSWORD: AGENT_PASSWORD, SHOPKEEP_RECOMMENDER_REBUILD_MINUTES: '0' }),
+    );
     const address = await shop.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${address.port}`;
     browser = await launchChromium();

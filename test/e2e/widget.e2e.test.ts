@@ -8,10 +8,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createApp, loadConfig, type ShopkeepApp } from '../../server';
 import { collectPageErrors, describeWithChromium, launchChromium, type LaunchedBrowser } from '../support/browser';
+import { copyDemoTemplate } from '../support/demo-template';
 import { openWidget, requireWidgetBundle, sendMessage, transcript, waitForEntry } from '../support/widget-page';
 
-/** Start the real server on the given database file; port 0 picks a free one. */
+/**
+ * Start the real server on the given database file; port 0 picks a free one. A new file starts as
+ * a copy of the run's demo database with its console users (`demo-template.ts`), which the
+ * server then finds in place.
+ */
 async function startShop(db: string, port = 0): Promise<{ shop: ShopkeepApp; url: string; port: number }> {
+  copyDemoTemplate(db, { consoleUsers: true });
   const shop = await createApp(loadConfig({ SHOPKEEP_DB: db, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent' }));
   const address = await shop.listen(port, '127.0.0.1');
   return { shop, url: `http://127.0.0.1:${address.port}`, port: address.port };

@@ -1,4 +1,7 @@
-import { ConversationDelivery, HandoffService, DEFAULT_HANDOFF_SETTINGS, type HandoffSettings } from '../../bot';
+// Straight from the modules, not the `bot` facade, which loads botbuilder (about a second per test
+// file) that these do not use.
+import { ConversationDelivery } from '../../bot/handoff/delivery';
+import { HandoffService, DEFAULT_HANDOFF_SETTINGS, type HandoffSettings } from '../../bot/handoff/handoff-service';
 import { openStore, sequentialIds, type Conversation, type Store, type User, type UserRole } from '../../store';
 
 /** A clock tests move by hand. */

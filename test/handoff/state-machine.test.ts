@@ -1,4 +1,6 @@
-import { assertTransition, canTransition, humansOwn, isFinal, sourcesOf, HandoffTransitionError } from '../../bot';
+// Straight from the module, not the `bot` facade, which loads botbuilder (about a second per test
+// file) that the state machine does not use.
+import { assertTransition, canTransition, humansOwn, isFinal, sourcesOf, HandoffTransitionError } from '../../bot/handoff/state-machine';
 import { HANDOFF_STATUSES, type HandoffStatus } from '../../store';
 
 /** Every allowed move, written out by hand: the table the machine must match exactly. */

@@ -1,4 +1,4 @@
-import { CODE_RANDOM_CHARS, checkCoupon, newCouponCode, redeemCoupon, type Consideration } from '../../bot';
+import { CODE_RANDOM_CHARS, checkCoupon, newCouponCode, redeemCoupon, type Consideration } from '../../bot/offers';
 import { browse, offerFixture, type OfferFixture } from './fixtures';
 
 const HOUR_MS = 3_600_000;

@@ -1,4 +1,4 @@
-import { budgetDayOf, savePolicy, type Consideration } from '../../bot';
+import { budgetDayOf, savePolicy, type Consideration } from '../../bot/offers';
 import { EVERYONE, browse, offerFixture } from './fixtures';
 
 const DAY_MS = 86_400_000;

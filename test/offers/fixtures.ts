@@ -1,4 +1,8 @@
-import { ConversationDelivery, HandoffService, OfferEngine, ShopKnowledge, savePolicy, type OfferSettings } from '../../bot';
+// Straight from the modules, not the `bot` facade, which loads botbuilder (about a second per test
+// file) that these do not use.
+import { ConversationDelivery } from '../../bot/handoff/delivery';
+import { HandoffService } from '../../bot/handoff/handoff-service';
+import { OfferEngine, ShopKnowledge, savePolicy, type OfferSettings } from '../../bot/offers';
 import { loadDefaultPropensityModel, type CouponPolicy, type PropensityModel } from '../../models';
 import { openStore, sequentialIds, type Store } from '../../store';
 import { manualClock, type ManualClock } from '../handoff/fixtures';

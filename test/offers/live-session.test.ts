@@ -1,4 +1,4 @@
-import { currentVisit, pageViewsOf, visitorTypeOf, VISIT_GAP_MS, type TrackedEvent } from '../../bot';
+import { currentVisit, pageViewsOf, visitorTypeOf, VISIT_GAP_MS, type TrackedEvent } from '../../bot/offers';
 
 const t0 = Date.parse('2026-11-18T10:00:00Z');
 const at = (ms: number): string => new Date(t0 + ms).toISOString();

@@ -1,4 +1,4 @@
-import { offerReport, redeemCoupon } from '../../bot';
+import { offerReport, redeemCoupon } from '../../bot/offers';
 import { upliftReport } from '../../models';
 import { openStore, sequentialIds, type OfferAction, type Order, type Store } from '../../store';
 

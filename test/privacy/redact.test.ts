@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { luhnValid, redactDeep, redactPii } from '../../server/privacy';
-import { createLogger } from '../../server';
+import { createLogger } from '../../server/logger';
 
 describe('PII redaction', () => {
   it('masks Luhn-valid card numbers however they are grouped, and only those', () => {

@@ -21,13 +21,18 @@ export function tempDir(prefix = 'shopkeep-test-'): { dir: string; cleanup: () =
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Whether the server keeps the default demo console passwords (then its demo users can come from the template). */
+function defaultDemoPasswords(env: Record<string, string>): boolean {
+  return env.SHOPKEEP_DEMO_AGENT_PASSWORD === undefined && env.SHOPKEEP_DEMO_MANAGER_PASSWORD === undefined;
+}
+
 /**
  * Starts a server on a (new or existing) database file, with the demo shop loaded. A new file
  * starts as a copy of the run's demo template (`demo-template.ts`) unless the test brings its own
  * clock or ids, which the demo would have to be placed by.
  */
 export async function startShop(dbFile: string, deps: Partial<AppDeps> = {}, env: Record<string, string> = {}): Promise<TestShop> {
-  if (deps.clock === undefined && deps.ids === undefined && env.SHOPKEEP_DEMO !== '0') copyDemoTemplate(dbFile);
+  if (deps.clock === undefined && deps.ids === undefined && env.SHOPKEEP_DEMO !== '0') copyDemoTemplate(dbFile, { consoleUsers: defaultDemoPasswords(env) });
   // No background recommender rebuilds: a test that needs one asks for it.
   const config = loadConfig({ SHOPKEEP_DB: dbFile, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', SHOPKEEP_RECOMMENDER_REBUILD_MINUTES: '0', ...env });
   const shop = await createApp(config, { logger: createLogger('silent'), ...deps });
