@@ -16,9 +16,15 @@ import { openWidget, requireWidgetBundle, sendMessage, transcript, waitForEntry 
  * a copy of the run's demo database with its console users (`demo-template.ts`), which the
  * server then finds in place.
  */
+/**
+ * The real server on a copy of the demo. The first start builds the recommender ("often bought
+ * together" is checked); a restart, which only has to deliver a pending message, does not.
+ */
 async function startShop(db: string, port = 0): Promise<{ shop: ShopkeepApp; url: string; port: number }> {
-  copyDemoTemplate(db, { consoleUsers: true });
-  const shop = await createApp(loadConfig({ SHOPKEEP_DB: db, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent' }));
+  const restart = port !== 0;
+  if (!restart) copyDemoTemplate(db, { consoleUsers: true });
+  const rebuild = restart ? { SHOPKEEP_RECOMMENDER_REBUILD_MINUTES: '0' } : {};
+  const shop = await createApp(loadConfig({ SHOPKEEP_DB: db, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', ...rebuild }));
   const address = await shop.listen(port, '127.0.0.1');
   return { shop, url: `http://127.0.0.1:${address.port}`, port: address.port };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEMO_USERS } from '../../server/auth';
+import { copyDemoTemplate } from '../support/demo-template';
 import { killHard, spawnServer, stopGracefully, type ServerProcess } from '../support/server-process';
 import { connectShopper, nextMessages, send, tempDir } from '../support/shop-server';
 import { agentSocket, call, connected, emitAck, login } from './console-client';
@@ -25,6 +26,8 @@ describe('the handoff queue and its deadlines survive kill -9', () => {
   });
 
   it('has the same queue, owners and deadlines after a hard kill and restart', async () => {
+    // The run's demo template; the server adds the demo agent with this test's password at start.
+    copyDemoTemplate(env.SHOPKEEP_DB);
     server = await spawnServer(env, STARTUP_MS);
     expect(server.logs.some((l) => String(l.msg).includes('/console/'))).toBe(true);
     const session = await login(server.url, DEMO_USERS.agent.email, PASSWORD);

@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createRng } from '../../models';
 import { SESSION_COOKIE } from '../../server/auth';
+import { copyDemoTemplate } from '../support/demo-template';
 import { killHard, spawnServer, stopGracefully, type ServerProcess } from '../support/server-process';
 import { connectShopper, tempDir, type ShopperClient } from '../support/shop-server';
 
@@ -87,6 +88,8 @@ describe('kill -9 under load', () => {
     const sessions: (string | undefined)[] = Array.from({ length: SHOPPERS }, () => undefined);
     let handoffsSeen = new Map<string, string | null>();
 
+    // The demo is the run's template (with its console users); what is tested is what survives the kills.
+    copyDemoTemplate(dbFile, { consoleUsers: true });
     for (let round = 0; round < ROUNDS; round += 1) {
       server = await spawnServer(env, 90_000);
       const agent = await agentOnline(server.url);
