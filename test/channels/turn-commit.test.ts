@@ -9,6 +9,7 @@ import { ShopBot, ShopperChannel, StoredConversationState, type ChatMessage, typ
 import { openStore, seedShopSkills, type Store } from '../../store';
 import { ORDERS, PRODUCTS, testNlu } from '../bot/shop-fixture';
 import { tempDir } from '../support/shop-server';
+import { stopsAt } from '../support/stopped-turn';
 
 interface RunningShop {
   store: Store;
@@ -25,19 +26,6 @@ async function startShop(file: string, hooks: TurnHooks[] = []): Promise<Running
     throw err;
   });
   return { store, channel, delivered };
-}
-
-/** A hook that stops the turn of one message for good, after the bot answered it (as a kill -9 would). */
-function stopsAt(text: string): { hook: TurnHooks; reached: Promise<void> } {
-  let reached = (): void => undefined;
-  const hook: TurnHooks = {
-    afterTurn: (context) => {
-      if (context.activity.text !== text) return Promise.resolve();
-      reached();
-      return new Promise<void>(() => undefined);
-    },
-  };
-  return { hook, reached: new Promise<void>((resolve) => (reached = resolve)) };
 }
 
 describe('the commit of a turn', () => {

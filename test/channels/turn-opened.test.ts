@@ -12,6 +12,7 @@ import { createBuiltinNlu, type Nlu } from '../../nlu';
 import { openStore, type Store } from '../../store';
 import { addAgent } from '../handoff/fixtures';
 import { tempDir } from '../support/shop-server';
+import { stopsAt } from '../support/stopped-turn';
 
 interface RunningShop {
   store: Store;
@@ -37,19 +38,6 @@ function startShop(file: string, hooks: TurnHooks[] = []): RunningShop {
     throw err;
   });
   return { store, service, channel, delivered };
-}
-
-/** A hook that stops the turn of one message for good, after the bot answered it (as a kill -9 would). */
-function stopsAt(text: string): { hook: TurnHooks; reached: Promise<void> } {
-  let reached = (): void => undefined;
-  const hook: TurnHooks = {
-    afterTurn: (context) => {
-      if (context.activity.text !== text) return Promise.resolve();
-      reached();
-      return new Promise<void>(() => undefined);
-    },
-  };
-  return { hook, reached: new Promise<void>((resolve) => (reached = resolve)) };
 }
 
 describe('what a turn stored before a commit that never came', () => {
