@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Refreshes the copy of Microsoft's Web Chat bundle that the Web Chat end-to-end test loads
-// (test/vendor/botframework-webchat): `node scripts/vendor-webchat.js [version]`.
+// (vendor/botframework-webchat): `node scripts/vendor-webchat.js [version]`.
 // Shops embed Web Chat as this one prebuilt file (Microsoft's CDN serves the same `dist/webchat.js`);
 // the npm package would also install its source dependencies (React, the speech SDK, ~350 MB and
 // 30,000 files) that the test never loads. `npm pack` fetches the package alone, without them.
@@ -12,7 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const PACKAGE = 'botframework-webchat';
-const TARGET = path.join(__dirname, '..', 'test', 'vendor', PACKAGE);
+const TARGET = path.join(__dirname, '..', 'vendor', PACKAGE);
 const FILES = ['dist/webchat.js', 'dist/webchat.js.LICENSE.txt'];
 
 function main() {

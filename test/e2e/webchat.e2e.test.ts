@@ -8,8 +8,8 @@ import type { Page } from 'playwright-core';
 import { collectPageErrors, describeWithChromium, launchChromium, type LaunchedBrowser } from '../support/browser';
 import { startShop, tempDir, type TestShop } from '../support/shop-server';
 
-/** Microsoft's prebuilt Web Chat bundle, as shops embed it (see test/vendor/botframework-webchat/README.md). */
-const WEBCHAT_BUNDLE = path.resolve(__dirname, '..', 'vendor', 'botframework-webchat', 'webchat.js');
+/** Microsoft's prebuilt Web Chat bundle, as shops embed it (see vendor/botframework-webchat/README.md). */
+const WEBCHAT_BUNDLE = path.resolve(__dirname, '..', '..', 'vendor', 'botframework-webchat', 'webchat.js');
 /** The test page, served by the test itself (intercepted), never by the product. */
 const PAGE_PATH = '/__test/webchat.html';
 
