@@ -1,5 +1,5 @@
 import { ActivityHandler, ConversationState, MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { OUT_OF_SCOPE, type Locale, type Nlu, type Understanding } from '../nlu';
 import type { MessageAnnotations, Store } from '../store';
 import type { ConversationMemory } from './conversation-memory';
@@ -20,6 +20,8 @@ const ANSWER_ENTITIES: ReadonlySet<string> = new Set(['order_id', 'email']);
 const CATALOG_ENTITIES: ReadonlySet<string> = new Set(['product', 'money', 'color']);
 /** Misunderstood messages in a row before the bot offers a person instead of its list of skills again. */
 const MAX_MISUNDERSTOOD = 2;
+/** Where a dialog context looks for its memory scopes before building them (botbuilder's turn-state key). */
+const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 
 /** What the bot needs to run. */
 export interface ShopBotDeps {
@@ -62,6 +64,12 @@ export class ShopBot extends ActivityHandler {
   private readonly skillsByIntent = new Map<string, Skill>();
   private readonly skillsByDialog = new Map<string, Skill>();
   private readonly hooks: readonly TurnHooks[];
+  /**
+   * The dialogs' memory scopes and path resolvers, built by the first turn and shared by the
+   * next ones as botbuilder's DialogManager shares its own: building them anew is most of what
+   * creating a dialog context costs.
+   */
+  private dialogStateConfiguration?: DialogStateManagerConfiguration;
 
   constructor(private readonly deps: ShopBotDeps) {
     super();
@@ -126,7 +134,9 @@ export class ShopBot extends ActivityHandler {
   }
 
   private async converse(context: TurnContext, understanding: Understanding): Promise<void> {
+    if (this.dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, this.dialogStateConfiguration);
     const dc = await this.dialogs.createContext(context);
+    this.dialogStateConfiguration ??= dc.state.configuration;
     const intent = routedIntent(understanding);
     // "Yes, cancel it" confirms a cancellation; it does not leave the dialog.
     if (understanding.intent === 'cancel' && dc.activeDialog && !opensWithYes(understanding.text)) {
