@@ -79,7 +79,6 @@ export class TurnWrites {
     const { conversations, botState } = this.store;
     try {
       await this.store.groupTransaction(() => {
-        if (this.reading) conversations.annotate(this.messageId, this.reading);
         for (const reply of this.replies) {
           conversations.insertPrepared(reply);
           for (const write of this.inCommit) write(reply);
@@ -88,7 +87,8 @@ export class TurnWrites {
         if (last) conversations.touch(last.conversationId, last.createdAt);
         if (this.states.size > 0) botState.write(new Map([...this.states].map(([key, value]) => [key, { value, expectedEtag: '*' as const }])));
         for (const write of this.writes) write();
-        conversations.markTurnDone(this.messageId);
+        // The reading and the done mark in one update of the message's row.
+        conversations.markTurnDone(this.messageId, this.reading);
       });
     } finally {
       conversations.unstageReading(this.messageId);

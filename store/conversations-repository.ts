@@ -93,6 +93,7 @@ export class ConversationsRepository {
   private readonly touchStmt: Statement<[string, string]>;
   private readonly annotateStmt: Statement;
   private readonly turnDoneStmt: Statement<[string, string]>;
+  private readonly annotateDoneStmt: Statement;
   private readonly appendInTransaction: Transaction<(message: NewMessage) => { message: StoredMessage; created: boolean }>;
   private readonly sql: (sql: string) => Statement;
   /** NLU readings of turns under way, not committed yet: readers in this process see them already. */
@@ -122,6 +123,9 @@ export class ConversationsRepository {
     this.annotateStmt = db.prepare(`UPDATE messages SET locale = @locale, intent = @intent, confidence = @confidence,
       sentiment_label = @sentimentLabel, sentiment_score = @sentimentScore, entities = @entities WHERE id = @id`);
     this.turnDoneStmt = db.prepare("UPDATE messages SET turn_done_at = ? WHERE id = ? AND role = 'shopper'");
+    this.annotateDoneStmt = db.prepare(`UPDATE messages SET locale = @locale, intent = @intent, confidence = @confidence,
+      sentiment_label = @sentimentLabel, sentiment_score = @sentimentScore, entities = @entities, turn_done_at = @doneAt
+      WHERE id = @id AND role = 'shopper'`);
     this.appendInTransaction = db.transaction((message: NewMessage) => this.insertAndTouch(message));
   }
 
@@ -228,9 +232,13 @@ export class ConversationsRepository {
     this.stagedReadings.delete(messageId);
   }
 
-  /** Marks a shopper message's turn as done: call in the transaction of the turn's last writes. */
-  markTurnDone(messageId: string): void {
-    this.turnDoneStmt.run(isoNow(this.clock), messageId);
+  /**
+   * Marks a shopper message's turn as done, storing the NLU's reading of it in the same update
+   * when given: call in the transaction of the turn's last writes.
+   */
+  markTurnDone(messageId: string, reading?: MessageAnnotations): void {
+    if (reading) this.annotateDoneStmt.run({ id: messageId, ...this.readingParams(reading), doneAt: isoNow(this.clock) });
+    else this.turnDoneStmt.run(isoNow(this.clock), messageId);
   }
 
   /** Whether a shopper message's turn was committed. */
@@ -241,7 +249,11 @@ export class ConversationsRepository {
 
   /** Adds the NLU's reading to a stored message. */
   annotate(messageId: string, a: MessageAnnotations): void {
-    this.annotateStmt.run({ id: messageId, ...a, entities: this.transcriptFilter(JSON.stringify(a.entities)) });
+    this.annotateStmt.run({ id: messageId, ...this.readingParams(a) });
+  }
+
+  private readingParams(a: MessageAnnotations): Record<string, unknown> {
+    return { ...a, entities: this.transcriptFilter(JSON.stringify(a.entities)) };
   }
 
   findMessage(id: string): StoredMessage | undefined {

@@ -1,4 +1,4 @@
-import type { StoredMessage } from '../../store';
+import type { MessageAnnotations, StoredMessage } from '../../store';
 
 /** Thresholds of the frustration tracker. */
 export interface FrustrationOptions {
@@ -38,8 +38,9 @@ export function similarity(a: string, b: string): number {
   return shared / (x.size + y.size - shared);
 }
 
-function notUnderstood(m: StoredMessage, o: FrustrationOptions): boolean {
-  const a = m.annotations;
+type Reading = Pick<MessageAnnotations, 'intent' | 'confidence' | 'sentimentLabel' | 'sentimentScore' | 'entities'>;
+
+function notUnderstood(a: Reading | null, o: FrustrationOptions): boolean {
   // An order number or an email answering the bot's question has no intent of its own, yet was understood.
   if (a === null || a.entities.length > 0) return false;
   return a.intent === 'out_of_scope' || a.confidence < o.minConfidence;
@@ -49,9 +50,22 @@ function notUnderstood(m: StoredMessage, o: FrustrationOptions): boolean {
  * A message's sentiment score, or 0 when the NLU judged it neutral: within "neutral" the score
  * is noise (an order number or an email can score slightly below zero), not a mood.
  */
-function polarity(m: StoredMessage): number {
-  const a = m.annotations;
+function polarity(a: Reading | null): number {
   return a && a.sentimentLabel !== 'neutral' ? a.sentimentScore : 0;
+}
+
+/** Whether a request of this reading, said again, would count as rephrasing. */
+function request(a: Reading): boolean {
+  return !CHATTER.has(a.intent) && a.entities.length === 0;
+}
+
+/**
+ * Whether the reading of the shopper's newest message could complete a frustration signal
+ * (every signal needs something of the last message: not understood, clearly negative, or a
+ * request that may repeat the one before). When it cannot, the history need not be read.
+ */
+export function mayShowFrustration(last: Reading, options: FrustrationOptions = DEFAULT_FRUSTRATION): boolean {
+  return notUnderstood(last, options) || polarity(last) <= options.negativeScore || request(last);
 }
 
 /** True when the last three sentiment scores fall and the last is clearly negative. */
@@ -63,7 +77,7 @@ function sentimentFalling(scores: number[], o: FrustrationOptions): boolean {
 
 function rephrasing(last: StoredMessage, previous: StoredMessage, o: FrustrationOptions): boolean {
   const [a, b] = [last.annotations, previous.annotations];
-  if (!a || !b || CHATTER.has(a.intent) || a.entities.length > 0) return false;
+  if (!a || !b || !request(a)) return false;
   return similarity(last.text, previous.text) >= o.rephraseSimilarity;
 }
 
@@ -77,8 +91,8 @@ export function detectFrustration(messages: readonly StoredMessage[], options: F
   const last = shopper.at(-1);
   const previous = shopper.at(-2);
   if (!last || !previous) return undefined;
-  if (notUnderstood(last, options) && notUnderstood(previous, options)) return 'not_understood_twice';
-  if (sentimentFalling(shopper.map(polarity), options)) return 'sentiment_falling';
+  if (notUnderstood(last.annotations, options) && notUnderstood(previous.annotations, options)) return 'not_understood_twice';
+  if (sentimentFalling(shopper.map((m) => polarity(m.annotations)), options)) return 'sentiment_falling';
   if (rephrasing(last, previous, options)) return 'rephrasing';
   return undefined;
 }

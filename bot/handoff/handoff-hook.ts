@@ -2,9 +2,9 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { Understanding } from '../../nlu';
 import type { FollowUp, Handoff, HandoffTrigger, Store } from '../../store';
 import type { TurnHooks } from '../skill';
-import { textsOf } from '../turn';
+import { textsOf, understandingOf } from '../turn';
 import { whenCommitted, withTurnCommit } from '../turn-writes';
-import { detectFrustration, type FrustrationOptions, DEFAULT_FRUSTRATION } from './frustration';
+import { detectFrustration, mayShowFrustration, type FrustrationOptions, DEFAULT_FRUSTRATION } from './frustration';
 import type { HandoffService } from './handoff-service';
 import type { WaitEstimate } from './routing';
 
@@ -79,7 +79,7 @@ export class HandoffHook implements TurnHooks {
     if (await this.takeRating(context, u)) return true;
     const followUp = this.store.handoffExtras.pendingFollowUp(conversationId);
     if (followUp && (await this.continueFollowUp(context, u, followUp))) return true;
-    const trigger = triggerOf(u) ?? (this.frustrated(conversationId) ? 'frustration' : undefined);
+    const trigger = triggerOf(u) ?? (this.frustrated(context) ? 'frustration' : undefined);
     if (!trigger) return false;
     await this.open(context, u, trigger);
     return true;
@@ -159,7 +159,12 @@ export class HandoffHook implements TurnHooks {
   }
 
   /** Frustration in the shopper's messages since the last handoff ended (a fresh start after each). */
-  private frustrated(conversationId: string): boolean {
+  private frustrated(context: TurnContext): boolean {
+    // The message's own reading, as stored (the hooks get the routed intent): most messages
+    // cannot end a frustration signal, and for them the transcript is not read.
+    const { sentiment, ...reading } = understandingOf(context);
+    if (!mayShowFrustration({ ...reading, sentimentLabel: sentiment.label, sentimentScore: sentiment.score }, this.frustration)) return false;
+    const conversationId = context.activity.conversation.id;
     const since = this.store.handoffs.latestFor(conversationId)?.endedAt ?? '';
     const messages = this.store.conversations.shopperMessages(conversationId, since, FRUSTRATION_WINDOW);
     return detectFrustration(messages, this.frustration) !== undefined;

@@ -19,6 +19,19 @@ describe('patched botbuilder-dialogs (patches/botbuilder-dialogs+4.23.3.patch)',
     expect(registrations[0]).toBe(first);
   });
 
+  it('parses a path without brackets once, and hands each caller its own copy', () => {
+    const dc = dialogContext();
+    const first = dc.state.parsePath('dialog.order.id');
+    first.push('changed by a caller');
+    expect(dc.state.parsePath('dialog.order.id')).toEqual(['dialog', 'order', 'id']);
+    // Bracketed parts still read memory on every parse.
+    dc.state.setValue('turn.key', 'a');
+    expect(dc.state.parsePath('dialog[turn.key]')).toEqual(['dialog', 'a']);
+    dc.state.setValue('turn.key', 'b');
+    expect(dc.state.parsePath('dialog[turn.key]')).toEqual(['dialog', 'b']);
+    expect(() => dc.state.parsePath('not a path')).toThrow(/Invalid path/);
+  });
+
   it('still gives each context its memory scopes', () => {
     const dc = dialogContext();
     dc.state.setValue('turn.greeting', 'hello');

@@ -1,7 +1,7 @@
 // Straight from the modules, not the `bot` facade, which loads botbuilder (about a second per test
 // file) that these do not use.
 import { cartOf } from '../../bot/handoff/agent-view';
-import { detectFrustration, similarity } from '../../bot/handoff/frustration';
+import { detectFrustration, mayShowFrustration, similarity } from '../../bot/handoff/frustration';
 import { estimateWait, pickAgent, routeHandoff } from '../../bot/handoff/routing';
 import { summarise } from '../../bot/handoff/summary';
 import type { BehaviourEvent, MessageAnnotations, StoredMessage, User } from '../../store';
@@ -111,6 +111,38 @@ describe('frustration tracker', () => {
     expect(detectFrustration([shopper('我的包裹在哪里', { locale: 'zh' }), bot('...'), shopper('我的包裹到底在哪里', { locale: 'zh' })])).toBe('rephrasing');
     expect(detectFrustration([shopper('thanks', { intent: 'thanks' }), shopper('thanks!', { intent: 'thanks' })])).toBeUndefined();
     expect(similarity('where is my parcel', 'recommend a gift')).toBeLessThan(0.2);
+  });
+
+  it('reads the history only when the newest message could end a signal, and misses no signal for it', () => {
+    // Every combination of three readings: whenever a signal is found, the last message may show one.
+    const readings: Array<[string, Partial<MessageAnnotations>]> = [
+      ['blorp', { intent: 'out_of_scope', confidence: 0.2 }],
+      ['where is my parcel', {}],
+      ['where is my parcel??', { sentimentScore: -0.6, sentimentLabel: 'negative' }],
+      ['thanks', { intent: 'thanks', sentimentScore: 0.4, sentimentLabel: 'positive' }],
+      ['hmm', { intent: 'greeting', sentimentScore: -0.1, sentimentLabel: 'negative' }],
+      ['bad', { intent: 'thanks', sentimentScore: -0.5, sentimentLabel: 'negative' }],
+      ['536365', { intent: 'out_of_scope', confidence: 0.1, entities: [{ type: 'order_id', value: '536365', text: '536365', start: 0, end: 6, confidence: 1 }] }],
+    ];
+    let signals = 0;
+    let skipped = 0;
+    for (const a of readings) {
+      for (const b of readings) {
+        for (const c of readings) {
+          const messages = [a, b, c].map(([text, reading]) => shopper(text, reading));
+          const last = messages[2]?.annotations as MessageAnnotations;
+          const may = mayShowFrustration(last);
+          if (detectFrustration(messages) !== undefined) {
+            signals += 1;
+            expect(may).toBe(true);
+          }
+          if (!may) skipped += 1;
+        }
+      }
+    }
+    // The check is worth having: small talk and answers skip the read.
+    expect(signals).toBeGreaterThan(20);
+    expect(skipped).toBeGreaterThan(100);
   });
 });
 

@@ -47,6 +47,14 @@ describe('entities', () => {
     expect(values('can you help us', 'country')).toEqual([]);
   });
 
+  it('reads colour, size and country words in any case, with their place in the text as written', () => {
+    const at = (text: string): Array<[string, string, string]> =>
+      extractor.extract(text).filter((e) => ['color', 'size', 'country'].includes(e.type)).map((e) => [e.value, e.text, text.slice(e.start, e.end)]);
+    expect(at('RED or Blue, EXTRA LARGE, to the US')).toEqual([['red', 'RED', 'RED'], ['blue', 'Blue', 'Blue'], ['XL', 'EXTRA LARGE', 'EXTRA LARGE'], ['US', 'US', 'US']]);
+    // "İ" lower-cases to two characters: the words after it keep their places all the same.
+    expect(at('İzmir → Germany, in GREEN')).toEqual([['DE', 'Germany', 'Germany'], ['green', 'GREEN', 'GREEN']]);
+  });
+
   it('matches products fuzzily against the catalog, with typos and plurals', () => {
     expect(values('do you still have the white heart t-light holder?', 'product')).toEqual(['85123A']);
     expect(values('I want two lunch bags suki', 'product')).toEqual(['22383']);
