@@ -146,12 +146,18 @@ export class ProductsRepository {
       params.category = query.category;
     }
     if (query.colour) {
-      // The index narrows to names containing the colour; GLOB then keeps whole words only.
-      const indexedColour = [...query.colour].length >= TRIGRAM;
-      const inName = indexedColour ? 'rowid IN (SELECT rowid FROM products_search WHERE products_search MATCH @colourPhrase) AND ' : '';
+      // Names containing the colour are narrowed first, GLOB then keeps whole words only. Alone,
+      // the colour narrows through the index; after words or a category (a few hundred rows at
+      // most) a LIKE on each name is cheaper than listing every name with "red" in it.
+      const narrowed = clauses.length > 0;
+      const indexedColour = !narrowed && [...query.colour].length >= TRIGRAM;
+      const inName = indexedColour
+        ? 'rowid IN (SELECT rowid FROM products_search WHERE products_search MATCH @colourPhrase) AND '
+        : "name LIKE @colourLike ESCAPE '\\' AND ";
       clauses.push(`(json_extract(attributes, '$.colour') = @colour OR (${inName}(' ' || lower(name) || ' ') GLOB @colourWord))`);
       params.colour = query.colour;
       if (indexedColour) params.colourPhrase = `name : ${phrase(query.colour)}`;
+      else params.colourLike = likePattern(query.colour);
       params.colourWord = `*[^a-z0-9_]${query.colour.replace(/[[\]*?]/g, (c) => `[${c}]`)}[^a-z0-9_]*`;
     }
     if (query.maxPriceMinor !== undefined) {
