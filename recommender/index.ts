@@ -21,7 +21,7 @@ export type { Blend, Component } from './components';
 export type { AlsOptions, AlsWarmStart } from './als';
 export type { UserKnnOptions } from './user-similarity';
 export type { BlendSearchOptions } from './blend-search';
-export { saveRecommender, loadRecommender, type SavedRecommender } from './serialize';
+export { saveRecommender, loadRecommender, restoreRecommender, type SavedRecommender } from './serialize';
 export { evaluateLeaveLastOut, evaluateHeldOut, itemKnnYardstick, type EvaluationOptions, type EvaluationReport } from './evaluate';
 export { leaveLastOut, type LeaveLastOutSplit, type RankingMetrics } from './metrics';
 export { parseInteractionsCsv, type CsvInteractions } from './csv';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-  loadRecommender,
+  restoreRecommender,
   type CatalogItem,
   type EventKind,
   type Interaction,
@@ -55,6 +55,13 @@ function catalogOf(products: readonly Product[]): CatalogItem[] {
   }));
 }
 
+/** Product ids by how many times they were bought, most first. */
+function bestSellersOf(purchases: ReadonlyArray<{ productId: string }>): string[] {
+  const counts = new Map<string, number>();
+  for (const p of purchases) counts.set(p.productId, (counts.get(p.productId) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
 const defaultRebuild = (input: RebuildInput): Promise<SavedRecommender> =>
   runInWorker<RebuildInput, SavedRecommender>(path.join(__dirname, 'rebuild-worker'), input);
 
@@ -74,7 +81,7 @@ export class RecommendationService {
     private readonly store: Store,
     private readonly options: RecommendationServiceOptions = {},
   ) {
-    this.bestSellers = this.countBestSellers();
+    this.bestSellers = bestSellersOf(this.store.orders.purchases());
   }
 
   /** True once a full model is in use (before that: best sellers only). */
@@ -127,22 +134,25 @@ export class RecommendationService {
 
   private async rebuild(): Promise<void> {
     const taken = this.sinceSnapshot.length;
-    const input: RebuildInput = { interactions: this.interactionsFromStore(), catalog: catalogOf(this.store.products.all()) };
+    const purchases = this.store.orders.purchases();
+    const input: RebuildInput = { interactions: this.interactionsFromStore(purchases), catalog: catalogOf(this.store.products.all()) };
     try {
       const saved = await (this.options.rebuild ?? defaultRebuild)(input);
-      const model = loadRecommender(saved);
+      // The worker's own output: restored without a second check of its shape (the main thread
+      // stalls chats while it restores, so it does no more than it must).
+      const model = restoreRecommender(saved);
       // Events that arrived while the worker was busy are replayed, so nothing is lost.
       for (const event of this.sinceSnapshot.slice(taken)) model.addInteraction(event);
       this.sinceSnapshot.splice(0, this.sinceSnapshot.length);
       this.model = model;
-      this.bestSellers = this.countBestSellers();
+      this.bestSellers = bestSellersOf(purchases);
     } catch (err) {
       this.options.onError?.(err);
     }
   }
 
-  private interactionsFromStore(): Interaction[] {
-    const purchases: Interaction[] = this.store.orders.purchases().map((p) => ({
+  private interactionsFromStore(bought: ReturnType<Store['orders']['purchases']>): Interaction[] {
+    const purchases: Interaction[] = bought.map((p) => ({
       userId: p.customerId,
       itemId: p.productId,
       kind: 'purchase',
@@ -156,11 +166,6 @@ export class RecommendationService {
     return [...purchases, ...events];
   }
 
-  private countBestSellers(): string[] {
-    const counts = new Map<string, number>();
-    for (const p of this.store.orders.purchases()) counts.set(p.productId, (counts.get(p.productId) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-  }
 
   private popular(k: number, options: SuggestOptions): Recommendation[] {
     const excluded = new Set(options.exclude ?? []);
