@@ -166,7 +166,6 @@ export class RecommendationService {
     return [...purchases, ...events];
   }
 
-
   private popular(k: number, options: SuggestOptions): Recommendation[] {
     const excluded = new Set(options.exclude ?? []);
     const picked: Recommendation[] = [];
