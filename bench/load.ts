@@ -3,7 +3,8 @@
  * separate process), each sending a mixed shop question every second, against the real server
  * (`dist/server/main.js`) and, in the same run, against the yardstick: a bare socket.io +
  * SQLite echo server. Prints achieved turns/s, p50/p99 turn latency (sent → bot reply), errors,
- * the server's CPU time per turn and memory, the machine's load, and the ratios.
+ * the server's CPU time per turn, how busy its main thread was, its memory, the machine's load,
+ * and the ratios.
  *
  * Usage: node dist/bench/load.js [--shoppers 1000] [--seconds 20] [--ramp] [--soak MINUTES]
  *   (the server and the swarm inherit NODE_OPTIONS, e.g. NODE_OPTIONS=--max-semi-space-size=64)
@@ -51,6 +52,8 @@ interface Figures {
   cpuMsPerTurn: number;
   /** Server resident memory at the end, in MB. */
   rssMb: number;
+  /** Share of the run's wall time the server's main thread was on a CPU (1 = saturated). */
+  mainThreadBusy: number;
 }
 
 interface WindowFigures {
@@ -61,17 +64,23 @@ interface WindowFigures {
   errors: number;
 }
 
-/** CPU time (ms) and resident memory (MB) of a process, from /proc (Linux; NaN elsewhere). */
-function processStats(pid: number | undefined): { cpuMs: number; rssMb: number } {
+/** CPU time (ms) in a /proc `stat` file: user + system, in clock ticks of 1/100 s on every common Linux. */
+function statCpuMs(file: string): number {
+  const stat = fs.readFileSync(file, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * CPU time (ms) of a process (every thread) and of its main thread alone, which runs every turn
+ * and is what saturates first, with its resident memory (MB), from /proc (Linux; NaN elsewhere).
+ */
+function processStats(pid: number | undefined): { cpuMs: number; mainCpuMs: number; rssMb: number } {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    // Linux reports CPU in clock ticks of 1/100 s on every common configuration.
-    return { cpuMs: ticks * 10, rssMb: rssKb / 1024 };
+    return { cpuMs: statCpuMs(`/proc/${pid}/stat`), mainCpuMs: statCpuMs(`/proc/${pid}/task/${pid}/stat`), rssMb: rssKb / 1024 };
   } catch {
-    return { cpuMs: Number.NaN, rssMb: Number.NaN };
+    return { cpuMs: Number.NaN, mainCpuMs: Number.NaN, rssMb: Number.NaN };
   }
 }
 
@@ -89,7 +98,7 @@ function startProcess(script: string, args: string[], env: Record<string, string
   });
 }
 
-function runSwarm(port: number, shoppers: number, seconds: number, onWindow?: (w: WindowFigures) => void): Promise<Omit<Figures, 'cpuMsPerTurn' | 'rssMb'>> {
+function runSwarm(port: number, shoppers: number, seconds: number, onWindow?: (w: WindowFigures) => void): Promise<Omit<Figures, 'cpuMsPerTurn' | 'rssMb' | 'mainThreadBusy'>> {
   const args = [path.join(DIST, 'bench', 'load', 'shopper-swarm.js'), `http://127.0.0.1:${port}`, String(shoppers), String(seconds), '1000'];
   if (onWindow) args.push('60');
   const swarm = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -123,9 +132,15 @@ async function measure(server: { child: ChildProcess; port: number }, shoppers: 
   try {
     await settled(server.child.pid);
     const before = processStats(server.child.pid);
+    const started = Date.now();
     const figures = await runSwarm(server.port, shoppers, seconds, onWindow);
     const after = processStats(server.child.pid);
-    return { ...figures, cpuMsPerTurn: (after.cpuMs - before.cpuMs) / Math.max(1, figures.replied), rssMb: after.rssMb };
+    return {
+      ...figures,
+      cpuMsPerTurn: (after.cpuMs - before.cpuMs) / Math.max(1, figures.replied),
+      rssMb: after.rssMb,
+      mainThreadBusy: (after.mainCpuMs - before.mainCpuMs) / (Date.now() - started),
+    };
   } finally {
     server.child.kill('SIGTERM');
   }
@@ -150,7 +165,7 @@ function line(name: string, f: Figures): string {
   return (
     `${name.padEnd(12)} shoppers ${String(f.connected).padStart(5)}  turns/s ${f.turnsPerSecond.toFixed(0).padStart(5)}  ` +
     `p50 ${f.p50Ms.toFixed(1).padStart(7)} ms  p99 ${f.p99Ms.toFixed(1).padStart(7)} ms  errors ${f.errors}  ` +
-    `server CPU ${f.cpuMsPerTurn.toFixed(2)} ms/turn  RSS ${f.rssMb.toFixed(0)} MB`
+    `server CPU ${f.cpuMsPerTurn.toFixed(2)} ms/turn  main thread busy ${(100 * f.mainThreadBusy).toFixed(0)} %  RSS ${f.rssMb.toFixed(0)} MB`
   );
 }
 
