@@ -58,6 +58,9 @@ function phrase(word: string): string {
   return `"${word.replace(/"/g, '""')}"`;
 }
 
+/** Products upserted at once from which the search index is merged into one segment. */
+const MERGE_SEARCH_AFTER_ROWS = 100;
+
 /** Escapes LIKE wildcards so a shopper's `%` or `_` is matched literally. */
 function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -86,13 +89,14 @@ export class ProductsRepository {
 
   /**
    * Inserts or updates products by id, in one transaction. The search index's triggers add a
-   * segment per row; they are merged into one afterwards, which makes each search read one
-   * doclist per trigram instead of hundreds (a catalog import is rare, searches are every turn).
+   * segment per row: after a bulk import they are merged into one, which makes each search read
+   * one doclist per trigram instead of hundreds. Merging rewrites the whole index, so a few rows
+   * (a shop syncing one product) are left to FTS5's own gradual merging.
    */
   upsertMany(products: readonly Product[]): void {
     this.db.transaction(() => {
       for (const p of products) this.upsertStmt.run({ ...p, attributes: JSON.stringify(p.attributes) });
-      this.optimizeSearchStmt.run();
+      if (products.length >= MERGE_SEARCH_AFTER_ROWS) this.optimizeSearchStmt.run();
     })();
   }
 

@@ -58,6 +58,19 @@ describe('product search over the trigram index', () => {
     expect(found(store, 'moroccan')).toEqual(['A']);
   });
 
+  it('merges the index after a bulk import, not after a few rows, and finds what either added', () => {
+    const segments = (): number => store.db.prepare('SELECT count(DISTINCT segid) FROM products_search_idx').pluck().get() as number;
+    store.products.upsertMany([product('F1', 'Paper Lantern One'), product('F2', 'Paper Lantern Two')]);
+    const fewRows = segments();
+    expect(fewRows).toBeGreaterThan(1);
+    store.products.upsertMany(Array.from({ length: 120 }, (_, i) => product(`BULK${i}`, `Glass Jar ${i}`)));
+    expect(segments()).toBe(1);
+    store.products.upsertMany([product('F3', 'Paper Lantern Three')]);
+    expect(segments()).toBe(2);
+    expect(found(store, 'paper lantern').sort()).toEqual(['F1', 'F2', 'F3']);
+    expect(found(store, 'jar 119')).toEqual(['BULK119']);
+  });
+
   it('keeps the other filters and the order with a text search', () => {
     store.products.upsertMany([product('G', 'Cheap Lantern', { priceMinor: 100 })]);
     expect(store.products.list({ text: 'lantern', maxPriceMinor: 200 }).items.map((p) => p.id)).toEqual(['G']);
