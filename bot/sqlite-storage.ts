@@ -43,6 +43,26 @@ export class StoredConversationState extends ConversationState {
     super(new SqliteStorage(store));
   }
 
+  /**
+   * In a channel's shopper turn, loads without the change hash `BotState.load` computes (a stable
+   * stringify and a SHA-256 of the whole state, a few percent of a turn's CPU): the save below
+   * writes whatever the turn holds and never reads it. Elsewhere the stock load, as the stock save
+   * compares hashes.
+   */
+  override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    // BotState caches the turn's state under its private key, in the shape its own load uses; a
+    // hash that matches nothing makes a stock save (were one to run in this turn) write too.
+    const stateKey = (this as unknown as { stateKey?: unknown }).stateKey;
+    const key = this.getStorageKey(context);
+    if (!turnWritesOf(context) || !key || typeof stateKey !== 'symbol') return super.load(context, force) as Promise<Record<string, unknown>>;
+    const cached = context.turnState.get(stateKey) as { state?: Record<string, unknown> } | undefined;
+    if (!force && cached?.state) return cached.state;
+    const items = await this.storage.read([key]);
+    const state = (items[key] as Record<string, unknown> | undefined) ?? {};
+    context.turnState.set(stateKey, { state, hash: '' });
+    return state;
+  }
+
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     const writes = turnWritesOf(context);
     if (!writes) return super.saveChanges(context, force);

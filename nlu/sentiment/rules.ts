@@ -56,11 +56,14 @@ export function markNegation(tokens: readonly string[]): string[] {
   return out;
 }
 
+/** {@link SUPPORT_PHRASES} as pairs, listed once: every message is checked against all of them. */
+const SUPPORT_PHRASE_LIST: ReadonlyArray<readonly [string, number]> = Object.entries(SUPPORT_PHRASES);
+
 /** Support phrases found in a text with their summed polarity. */
 export function supportPhraseScore(text: string): number {
   const normalized = normalizeText(text);
   let score = 0;
-  for (const [phrase, polarity] of Object.entries(SUPPORT_PHRASES)) {
+  for (const [phrase, polarity] of SUPPORT_PHRASE_LIST) {
     if (!normalized.includes(phrase)) continue;
     // A Chinese phrase right after 不/没 flips ("不满意" is listed on its own; "不太差" is not bad).
     const at = normalized.indexOf(phrase);

@@ -5,6 +5,7 @@
  * unanswered and shows the shopper nothing of it; the restart answers it, once.
  */
 import path from 'node:path';
+import * as botbuilderStorage from 'botbuilder-core/lib/storage';
 import { ShopBot, ShopperChannel, StoredConversationState, type ChatMessage, type TurnHooks } from '../../bot';
 import { openStore, seedShopSkills, type Store } from '../../store';
 import { ORDERS, PRODUCTS, testNlu } from '../bot/shop-fixture';
@@ -75,6 +76,37 @@ describe('the commit of a turn', () => {
     await restarted.channel.drain();
     expect(restarted.delivered.at(-1)?.text).toMatch(/536365/);
     expect((await shop(file)).channel.resumeUnanswered('')).toBe(0);
+  });
+
+  it('loads a turn\'s state without botbuilder\'s change hash, and still carries the dialog to the next turn', async () => {
+    const running = await shop(path.join(tmp.dir, 'hash.db'));
+    running.store.orders.upsertMany(Object.values(ORDERS));
+    const conversation = running.store.conversations.openForSession(running.store.sessions.create('en').id, 'widget', 'en');
+    const hash = jest.spyOn(botbuilderStorage, 'calculateChangeHash');
+    try {
+      await running.channel.receive(conversation.id, 'c-1', 'where is my order?');
+      await running.channel.drain();
+      await running.channel.receive(conversation.id, 'c-2', '536365');
+      await running.channel.drain();
+      // Stock BotState.load hashes the whole state on every turn; the channel's saves never read it.
+      expect(hash).not.toHaveBeenCalled();
+    } finally {
+      hash.mockRestore();
+    }
+    expect(running.delivered.map((m) => m.text)).toEqual([expect.stringMatching(/order number/i), expect.stringMatching(/email/i)]);
+  });
+
+  it('refuses a message to a widget\'s conversation deleted since it connected, and stores nothing', async () => {
+    const running = await shop(path.join(tmp.dir, 'deleted.db'));
+    const { conversation } = running.channel.connect(undefined, 'en');
+    await running.channel.receive(conversation.id, 'c-1', 'hi');
+    await running.channel.drain();
+    // Retention purges the conversation while the widget still holds its id.
+    expect(running.store.privacy.purgeConversations('2999-01-01T00:00:00.000Z')).toBeGreaterThan(0);
+    // (SQLite's error comes from outside Jest's realm: matched by its message.)
+    await expect(running.channel.receive(conversation.id, 'c-2', 'are you there?')).rejects.toMatchObject({ message: expect.stringMatching(/FOREIGN KEY/) });
+    expect(running.store.db.prepare('SELECT count(*) FROM messages WHERE conversation_id = ?').pluck().get(conversation.id)).toBe(0);
+    expect(running.delivered).toHaveLength(1);
   });
 
   it('counts a turn where the bot stays silent (a person owns the conversation) as done', async () => {
