@@ -202,6 +202,18 @@ export class HandoffsRepository {
     return row && toHandoff(row);
   }
 
+  /**
+   * The conversation's handoff in progress when it has one, else its most recent one (as
+   * {@link latestFor}); undefined when it never had one. One read for what every bot turn asks:
+   * do humans own the conversation, and when did they last give it back.
+   */
+  currentFor(conversationId: string): Handoff | undefined {
+    const row = this
+      .sql(`SELECT * FROM handoffs WHERE conversation_id = ? ORDER BY status IN ${ACTIVE} DESC, queued_at DESC, rowid DESC LIMIT 1`)
+      .get(conversationId) as HandoffRow | undefined;
+    return row && toHandoff(row);
+  }
+
   /** The conversation's most recent handoff, whatever its status. */
   latestFor(conversationId: string): Handoff | undefined {
     const row = this

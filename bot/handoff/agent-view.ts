@@ -89,7 +89,7 @@ export function conversationView(store: Store, conversationId: string, insights?
   const orders = customer ? store.orders.listByCustomer(customer.id) : mentionedOrders(store, messages);
   return {
     conversationId,
-    handoff: store.handoffs.activeFor(conversationId) ?? store.handoffs.latestFor(conversationId) ?? null,
+    handoff: store.handoffs.currentFor(conversationId) ?? null,
     messages,
     profile: { sessionId: conversation.sessionId, locale: conversation.locale, firstSeen: session?.createdAt ?? conversation.startedAt, customer },
     orders,

@@ -6,6 +6,7 @@ import { textsOf, understandingOf } from '../turn';
 import { whenCommitted, withTurnCommit } from '../turn-writes';
 import { detectFrustration, mayShowFrustration, type FrustrationOptions, DEFAULT_FRUSTRATION } from './frustration';
 import type { HandoffService } from './handoff-service';
+import { humansOwn } from './state-machine';
 import type { WaitEstimate } from './routing';
 
 /** Longest follow-up message kept, in characters. */
@@ -74,12 +75,14 @@ export class HandoffHook implements TurnHooks {
 
   async beforeDialogs(context: TurnContext, u: Understanding): Promise<boolean> {
     const conversationId = context.activity.conversation.id;
-    const active = this.store.handoffs.activeFor(conversationId);
-    if (active) return (await this.reopenedHandoff(context, active)) || this.whileHumansOwn(context, u);
+    // The active handoff, or else the last one, whose end starts the frustration tracker afresh.
+    const current = this.store.handoffs.currentFor(conversationId);
+    if (current && humansOwn(current.status)) return (await this.reopenedHandoff(context, current)) || this.whileHumansOwn(context, u);
     if (await this.takeRating(context, u)) return true;
+    // Also without any handoff: when nobody was online none was opened, only the follow-up.
     const followUp = this.store.handoffExtras.pendingFollowUp(conversationId);
     if (followUp && (await this.continueFollowUp(context, u, followUp))) return true;
-    const trigger = triggerOf(u) ?? (this.frustrated(context) ? 'frustration' : undefined);
+    const trigger = triggerOf(u) ?? (this.frustrated(context, current?.endedAt ?? '') ? 'frustration' : undefined);
     if (!trigger) return false;
     await this.open(context, u, trigger);
     return true;
@@ -158,14 +161,13 @@ export class HandoffHook implements TurnHooks {
       .at(-1)?.annotations?.intent;
   }
 
-  /** Frustration in the shopper's messages since the last handoff ended (a fresh start after each). */
-  private frustrated(context: TurnContext): boolean {
+  /** Frustration in the shopper's messages since the last handoff ended at `since` (a fresh start after each). */
+  private frustrated(context: TurnContext, since: string): boolean {
     // The message's own reading, as stored (the hooks get the routed intent): most messages
     // cannot end a frustration signal, and for them the transcript is not read.
     const { sentiment, ...reading } = understandingOf(context);
     if (!mayShowFrustration({ ...reading, sentimentLabel: sentiment.label, sentimentScore: sentiment.score }, this.frustration)) return false;
     const conversationId = context.activity.conversation.id;
-    const since = this.store.handoffs.latestFor(conversationId)?.endedAt ?? '';
     const messages = this.store.conversations.shopperMessages(conversationId, since, FRUSTRATION_WINDOW);
     return detectFrustration(messages, this.frustration) !== undefined;
   }

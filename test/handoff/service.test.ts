@@ -32,6 +32,22 @@ describe('handoff service', () => {
     expect(again.handoff?.id).toBe(first.handoff?.id);
   });
 
+  it('reads the current handoff in one query: the active one, else the latest, none before the first', () => {
+    addAgent(f.store);
+    const conversation = conversationWith(f.store);
+    expect(f.store.handoffs.currentFor(conversation.id)).toBeUndefined();
+    const first = ask(f, conversation.id).handoff!;
+    expect(f.store.handoffs.currentFor(conversation.id)?.id).toBe(first.id);
+    f.clock.advance(60_000);
+    f.service.cancelByShopper(conversation.id);
+    expect(f.store.handoffs.currentFor(conversation.id)).toMatchObject({ id: first.id, status: 'abandoned' });
+    // A clock set back: the new active handoff is stamped before the ended one, and still comes first.
+    f.clock.advance(-120_000);
+    const second = ask(f, conversation.id).handoff!;
+    expect(f.store.handoffs.latestFor(conversation.id)?.id).toBe(first.id);
+    expect(f.store.handoffs.currentFor(conversation.id)).toMatchObject({ id: second.id, status: 'queued' });
+  });
+
   it('gives a claim race between 10 agents exactly one owner', () => {
     const agents = Array.from({ length: 10 }, () => addAgent(f.store));
     const handoff = ask(f, conversationWith(f.store).id).handoff!;

@@ -16,6 +16,8 @@ export type { TurnErrorReporter } from '../shared/turn-pipeline';
 
 /** How many past messages a reconnecting widget is sent. */
 const HISTORY_LIMIT = 200;
+/** Conversations kept at hand for the turns of their messages (the least recently used go first). */
+const KNOWN_CONVERSATIONS = 10_000;
 
 /**
  * The widget channel's service: resumes or starts sessions, stores shopper messages durably
@@ -24,6 +26,12 @@ const HISTORY_LIMIT = 200;
  */
 export class ShopperChannel {
   private readonly adapter: ShopperSocketAdapter;
+  /**
+   * Widgets' conversations by id, so a message does not read its conversation again: what a turn
+   * takes from it (id, session, channel, locale) never changes. One deleted meanwhile (privacy,
+   * retention) still fails at the message's insert, as it did at the read.
+   */
+  private readonly known = new Map<string, Conversation>();
   /** The turn pipeline; pass the one the other channels use so all turns share one queue. */
   readonly pipeline: TurnPipeline;
 
@@ -46,6 +54,7 @@ export class ShopperChannel {
     else session = this.store.sessions.create(locale);
     const conversation = this.store.conversations.openForSession(session.id, 'widget', session.locale);
     const history = this.store.conversations.messages(conversation.id, HISTORY_LIMIT).map(toChatMessage);
+    this.remember(conversation);
     return { session, conversation, history };
   }
 
@@ -68,11 +77,18 @@ export class ShopperChannel {
    * `clientId` resolves with the stored copy and runs no turn.
    */
   async receive(conversationId: string, clientId: string, text: string): Promise<{ message: ChatMessage; created: boolean }> {
-    const conversation = this.store.conversations.findById(conversationId);
+    const conversation = this.known.get(conversationId) ?? this.store.conversations.findById(conversationId);
     if (!conversation) throw new Error(`unknown conversation ${conversationId}`);
+    this.remember(conversation);
     const { message, created } = await this.pipeline.storeShopperMessageSoon(conversationId, text, clientId);
     if (created) this.queueTurn(conversation, message);
     return { message: toChatMessage(message), created };
+  }
+
+  private remember(conversation: Conversation): void {
+    this.known.delete(conversation.id);
+    this.known.set(conversation.id, conversation);
+    if (this.known.size > KNOWN_CONVERSATIONS) this.known.delete(this.known.keys().next().value as string);
   }
 
   private queueTurn(conversation: Conversation, message: StoredMessage): void {
