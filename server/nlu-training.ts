@@ -9,6 +9,7 @@ import type { IntentAssignment } from '../store';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { TrainingMessage } from './nlu-training-worker';
+import { ThreadedNlu } from './threaded-nlu';
 
 /** Copies of each assigned phrase added to the training data. */
 export const ASSIGNMENT_WEIGHT = 5;
@@ -31,11 +32,23 @@ export class SwappableNlu implements Nlu {
     this.current.setCatalog(products);
   }
 
-  /** Puts `next` in place (with the latest catalog it was given). */
+  /** Puts `next` in place (with the latest catalog it was given); the one it replaces is closed once its turns are done. */
   swap(next: Nlu): void {
     if (this.catalog) next.setCatalog(this.catalog);
+    const previous = this.current;
     this.current = next;
+    if (previous !== next) void closeNlu(previous);
   }
+
+  /** Releases the live model (its worker thread, when it has one). */
+  close(): Promise<void> {
+    return closeNlu(this.current);
+  }
+}
+
+/** Closes an NLU that holds resources (a worker thread); others need nothing. */
+function closeNlu(nlu: Nlu): Promise<void> {
+  return (nlu as Nlu & { close?: () => Promise<void> }).close?.() ?? Promise.resolve();
 }
 
 /** Where a retraining stands. */
@@ -64,6 +77,11 @@ export interface NluTrainerOptions {
   base?: LabelledText[];
   /** Sentence encoder to train with and serve (loaded here, and by name in the worker). @default none */
   encoder?: { settings: EncoderSettings; loaded: SentenceEncoder };
+  /**
+   * What to serve once a retrained model is in its folder, given the copy loaded to check it
+   * (e.g. the same model on a worker thread). @default that copy
+   */
+  serve?: (modelDir: string, loaded: Nlu) => Promise<Nlu>;
   now?: () => number;
 }
 
@@ -210,14 +228,14 @@ export class NluTrainer {
     const loaded = await loadNlu(next, { catalog: [...this.options.catalog()], ...(encoder ? { encoder } : {}) });
     fs.rmSync(target, { recursive: true, force: true });
     fs.renameSync(next, target);
-    this.nlu.swap(loaded);
+    this.nlu.swap(this.options.serve ? await this.options.serve(target, loaded) : loaded);
   }
 }
 
 /** What {@link startNluService} needs from the server. */
 export interface NluServiceOptions {
   /** The parsed configuration (database file and the `NLU_*` encoder settings). */
-  config: Pick<Config, 'SHOPKEEP_DB' | 'NLU_ENCODER' | 'NLU_MODELS_DIR' | 'NLU_ALLOW_REMOTE'>;
+  config: Pick<Config, 'SHOPKEEP_DB' | 'NLU_ENCODER' | 'NLU_MODELS_DIR' | 'NLU_ALLOW_REMOTE' | 'NLU_THREAD'>;
   catalog: () => readonly CatalogEntry[];
   /** The manager's phrase assignments, retrained into the encoder head when one is needed. */
   assignments: () => readonly IntentAssignment[];
@@ -261,9 +279,24 @@ export async function startNluService(options: NluServiceOptions): Promise<NluSe
   const encoder = options.nlu ? undefined : await loadConfiguredEncoder(config, logger);
   const catalog = options.catalog().map((p) => ({ id: p.id, name: p.name }));
   const start = startingModel(dir, encoder);
-  const nlu = new SwappableNlu(options.nlu ?? (await loadNlu(start.modelDir, { catalog, ...(start.usesEncoder && encoder ? { encoder } : {}) })));
+  // Without an encoder (which would need its own copy in the worker) the model reads on a worker thread.
+  const threaded = config.NLU_THREAD && !encoder && !options.nlu;
+  const onThread = (modelDir: string, inProcess: () => Promise<Nlu>): Promise<Nlu> =>
+    ThreadedNlu.start(modelDir, options.catalog(), (err) => logger.error({ err }, 'the NLU worker failed: messages are read on the main thread')).catch(
+      (err: unknown) => {
+        logger.warn({ err }, 'the NLU worker could not start: messages are read on the main thread');
+        return inProcess();
+      },
+    );
+  const first = options.nlu ?? (threaded ? await onThread(start.modelDir, () => loadNlu(start.modelDir, { catalog })) : await loadNlu(start.modelDir, { catalog, ...(start.usesEncoder && encoder ? { encoder } : {}) }));
+  const nlu = new SwappableNlu(first);
   const settings = { model: config.NLU_ENCODER, modelsDir: config.NLU_MODELS_DIR, allowRemote: config.NLU_ALLOW_REMOTE };
-  const trainer = new NluTrainer(nlu, { dir, catalog: options.catalog, ...(encoder ? { encoder: { settings, loaded: encoder } } : {}) });
+  const trainer = new NluTrainer(nlu, {
+    dir,
+    catalog: options.catalog,
+    ...(encoder ? { encoder: { settings, loaded: encoder } } : {}),
+    ...(threaded ? { serve: (modelDir: string, loaded: Nlu) => onThread(modelDir, () => Promise.resolve(loaded)) } : {}),
+  });
   let closed = false;
   if (encoder && !start.usesEncoder) {
     logger.info({ encoder: encoder.name }, 'training the NLU with the sentence encoder in the background; the plain model answers meanwhile');
@@ -280,6 +313,7 @@ export async function startNluService(options: NluServiceOptions): Promise<NluSe
     close: async () => {
       closed = true;
       await trainer.stop();
+      await nlu.close();
       await encoder?.dispose();
     },
   };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createBuiltinNlu, readShopCorpus, type LabelledText } from '../../nlu';
 import { NluTrainer, SwappableNlu, startingNlu } from '../../server/nlu-training';
+import { ThreadedNlu } from '../../server/threaded-nlu';
 import type { IntentAssignment } from '../../store';
 
 /** A slice of the shipped corpus (the first examples of each intent), so training takes seconds. */
@@ -41,6 +42,28 @@ describe('retraining the NLU with assigned phrases', () => {
     expect((await live.understand(PHRASE, { locale: 'en' })).intent).toBe('product_question');
     // A restart loads the retrained model from disk.
     expect((await (await startingNlu(dir, [])).understand(PHRASE, { locale: 'en' })).intent).toBe('product_question');
+  }, 120_000);
+
+  it('serves the retrained model from its folder on a worker thread when asked to', async () => {
+    const live = new SwappableNlu(await createBuiltinNlu());
+    const served: ThreadedNlu[] = [];
+    const dirs: string[] = [];
+    const serve = async (modelDir: string): Promise<ThreadedNlu> => {
+      dirs.push(modelDir);
+      const threaded = await ThreadedNlu.start(modelDir, [], (err) => {
+        throw err;
+      });
+      served.push(threaded);
+      return threaded;
+    };
+    const trainer = new NluTrainer(live, { dir, catalog: () => [], base: smallCorpus(60), serve });
+    expect(await trainer.retrain([ASSIGNED])).toMatchObject({ status: 'done' });
+    // The worker read the model from where it was kept (current/), not from the folder it was written to.
+    expect(served).toHaveLength(1);
+    expect(dirs).toEqual([path.join(dir, 'current')]);
+    const understood = live.understand(PHRASE, { locale: 'en' });
+    expect((await understood).intent).toBe('product_question');
+    await live.close();
   }, 120_000);
 
   it('reports a failed training and keeps the old model', async () => {
