@@ -5,6 +5,8 @@ import { loadNlu, type CatalogEntry, type Nlu, type Understanding, type Understa
 import type { NluThreadReply, NluThreadRequest } from './nlu-thread-worker';
 
 const ENTRY = path.join(__dirname, 'nlu-thread-worker');
+/** How long closing waits for the readings the worker owes. */
+const CLOSE_GRACE_MS = 10_000;
 
 interface Pending {
   text: string;
@@ -45,7 +47,8 @@ export class ThreadedNlu implements Nlu {
     worker.on('message', (reply: NluThreadReply) => this.settle(reply));
     worker.on('error', (err) => this.fail(err));
     worker.on('exit', (code) => {
-      if (!this.closing) this.fail(new Error(`the NLU worker stopped (code ${code})`));
+      // Stopped on purpose with nothing owed: done. Otherwise what it owed is read here.
+      if (!this.closing || this.pending.size > 0) this.fail(new Error(`the NLU worker stopped (code ${code})`));
     });
     // A server that forgets to close it still exits.
     worker.unref();
@@ -89,10 +92,14 @@ export class ThreadedNlu implements Nlu {
     void this.inProcess?.then((nlu) => nlu.setCatalog(this.catalog));
   }
 
-  /** Stops the worker once the readings it owes are back (a swapped-out model finishes its turns). */
-  async close(): Promise<void> {
+  /**
+   * Stops the worker once the readings it owes are back (a swapped-out model finishes its turns),
+   * or after `graceMs`: whatever it still owes then is read in this thread.
+   */
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.closing = true;
-    while (this.pending.size > 0 && !this.failed) await new Promise((resolve) => setTimeout(resolve, 5));
+    const deadline = Date.now() + graceMs;
+    while (this.pending.size > 0 && !this.failed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     await this.worker.terminate();
   }
 

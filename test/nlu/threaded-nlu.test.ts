@@ -59,6 +59,15 @@ describe('the NLU on a worker thread', () => {
     }
   });
 
+  it('does not strand the readings it owes when closed before they are back', async () => {
+    const failures: Error[] = [];
+    const threaded = await ThreadedNlu.start(builtinModelPath(), CATALOG, (err) => failures.push(err));
+    const owed = TEXTS.map((text) => threaded.understand(text));
+    await threaded.close(0);
+    expect((await Promise.all(owed)).map((u) => u.text)).toEqual(TEXTS);
+    expect(failures.length).toBeLessThanOrEqual(1);
+  });
+
   it('refuses to start on a folder without a model, so the server reads in process instead', async () => {
     await expect(ThreadedNlu.start(path.join(__dirname, 'no-such-model'), CATALOG, () => undefined)).rejects.toMatchObject({ message: expect.stringMatching(/no-such-model/) });
   });
