@@ -72,6 +72,8 @@ export interface Nlu {
   understand(text: string, options?: UnderstandOptions): Promise<Understanding>;
   /** Replaces the product list used for product mentions (called when the catalog changes). */
   setCatalog(products: readonly CatalogEntry[]): void;
+  /** Releases what the NLU holds beyond memory (a worker thread); none need it otherwise. */
+  close?(): Promise<void>;
 }
 
 /**

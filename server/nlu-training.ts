@@ -37,18 +37,13 @@ export class SwappableNlu implements Nlu {
     if (this.catalog) next.setCatalog(this.catalog);
     const previous = this.current;
     this.current = next;
-    if (previous !== next) void closeNlu(previous);
+    if (previous !== next) void previous.close?.();
   }
 
   /** Releases the live model (its worker thread, when it has one). */
-  close(): Promise<void> {
-    return closeNlu(this.current);
+  async close(): Promise<void> {
+    await this.current.close?.();
   }
-}
-
-/** Closes an NLU that holds resources (a worker thread); others need nothing. */
-function closeNlu(nlu: Nlu): Promise<void> {
-  return (nlu as Nlu & { close?: () => Promise<void> }).close?.() ?? Promise.resolve();
 }
 
 /** Where a retraining stands. */
@@ -288,8 +283,8 @@ export async function startNluService(options: NluServiceOptions): Promise<NluSe
         return inProcess();
       },
     );
-  const first = options.nlu ?? (threaded ? await onThread(start.modelDir, () => loadNlu(start.modelDir, { catalog })) : await loadNlu(start.modelDir, { catalog, ...(start.usesEncoder && encoder ? { encoder } : {}) }));
-  const nlu = new SwappableNlu(first);
+  const inProcess = (): Promise<Nlu> => loadNlu(start.modelDir, { catalog, ...(start.usesEncoder && encoder ? { encoder } : {}) });
+  const nlu = new SwappableNlu(options.nlu ?? (await (threaded ? onThread(start.modelDir, inProcess) : inProcess())));
   const settings = { model: config.NLU_ENCODER, modelsDir: config.NLU_MODELS_DIR, allowRemote: config.NLU_ALLOW_REMOTE };
   const trainer = new NluTrainer(nlu, {
     dir,
