@@ -7,7 +7,7 @@
  * the rest is V8's garbage-collector helpers, mostly. CPU time moves little when the machine is
  * busy, unlike latency; the load bench (`bench/load.ts`) measures the whole server over sockets.
  *
- * Usage: node dist/bench/load/turn-cpu.js [--shoppers 200] [--rounds 10]   (NLU_THREAD=0: the NLU in the main thread)
+ * Usage: node dist/bench/load/turn-cpu.js [--shoppers 200] [--rounds 10]   (NLU_THREAD=1: the NLU on its own thread)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const rounds = Number(values.rounds);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopkeep-turn-cpu-'));
   const file = path.join(dir, 'shop.db');
-  const config = loadConfig({ SHOPKEEP_DB: file, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'warn', NLU_THREAD: process.env.NLU_THREAD ?? '1' });
+  const config = loadConfig({ SHOPKEEP_DB: file, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'warn', NLU_THREAD: process.env.NLU_THREAD ?? '0' });
   const logger = createLogger('warn');
   // The services exactly as the server builds them (demo shop, NLU, handoff hook, every skill).
   const services = await createServices(config, {}, logger);

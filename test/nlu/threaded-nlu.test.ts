@@ -87,7 +87,7 @@ describe('the NLU on a worker thread', () => {
   });
 });
 
-describe('a server reading on the NLU thread (NLU_THREAD=1, the default outside tests)', () => {
+describe('a server reading on the NLU thread (NLU_THREAD=1)', () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 

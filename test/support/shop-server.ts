@@ -33,9 +33,8 @@ function defaultDemoPasswords(env: Record<string, string>): boolean {
  */
 export async function startShop(dbFile: string, deps: Partial<AppDeps> = {}, env: Record<string, string> = {}): Promise<TestShop> {
   if (deps.clock === undefined && deps.ids === undefined && env.SHOPKEEP_DEMO !== '0') copyDemoTemplate(dbFile, { consoleUsers: defaultDemoPasswords(env) });
-  // No background recommender rebuilds and the NLU in process (a worker per test server is slow to
-  // start from the sources): a test that needs either asks for it.
-  const config = loadConfig({ SHOPKEEP_DB: dbFile, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', SHOPKEEP_RECOMMENDER_REBUILD_MINUTES: '0', NLU_THREAD: '0', ...env });
+  // No background recommender rebuilds: a test that needs one asks for it.
+  const config = loadConfig({ SHOPKEEP_DB: dbFile, SHOPKEEP_DEMO: '1', LOG_LEVEL: 'silent', SHOPKEEP_RECOMMENDER_REBUILD_MINUTES: '0', ...env });
   const shop = await createApp(config, { logger: createLogger('silent'), ...deps });
   const { port } = await shop.listen(0, '127.0.0.1');
   return { shop, url: `http://127.0.0.1:${port}`, dbFile, stop: () => shop.close() };
