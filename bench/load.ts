@@ -6,8 +6,10 @@
  * the server's CPU time per turn, how busy its main thread was, its memory, the machine's load,
  * and the ratios.
  *
- * Usage: node dist/bench/load.js [--shoppers 1000] [--seconds 20] [--ramp] [--soak MINUTES]
+ * Usage: node dist/bench/load.js [--shoppers 1000] [--seconds 20] [--warm-up 5] [--ramp] [--soak MINUTES]
  *   (the server and the swarm inherit NODE_OPTIONS, e.g. NODE_OPTIONS=--max-semi-space-size=64)
+ *   --warm-up  the shoppers talk this many seconds before the measured ones: the cold start (code
+ *           not yet compiled, caches empty) is printed apart, and errors in it still count
  *   --ramp  raise the shopper count until the server no longer keeps up (errors, or under 90 %
  *           of the offered turns), noting where p99 first passed 100 ms; says where and why
  *   --soak  hold the load for MINUTES and report every minute (with the server's memory)
@@ -54,6 +56,10 @@ interface Figures {
   rssMb: number;
   /** Share of the run's wall time the server's main thread was on a CPU (1 = saturated). */
   mainThreadBusy: number;
+  /** How late the swarm's own event loop ran (its stalls inflate the latencies it stamps). */
+  swarmLoopDelay: { p99Ms: number; maxMs: number };
+  /** The warm-up before the measured seconds (seconds 0: none). */
+  warmUp: { seconds: number; replied: number; errors: number; p50Ms: number; p99Ms: number; maxMs: number };
 }
 
 interface WindowFigures {
@@ -98,9 +104,12 @@ function startProcess(script: string, args: string[], env: Record<string, string
   });
 }
 
+/** How long the shoppers talk before the measured seconds (`--warm-up`). */
+let warmUpSeconds = 5;
+
 function runSwarm(port: number, shoppers: number, seconds: number, onWindow?: (w: WindowFigures) => void): Promise<Omit<Figures, 'cpuMsPerTurn' | 'rssMb' | 'mainThreadBusy'>> {
   const args = [path.join(DIST, 'bench', 'load', 'shopper-swarm.js'), `http://127.0.0.1:${port}`, String(shoppers), String(seconds), '1000'];
-  if (onWindow) args.push('60');
+  args.push(onWindow ? '60' : '0', String(warmUpSeconds));
   const swarm = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let last = '';
   readline.createInterface({ input: swarm.stdout as NodeJS.ReadableStream }).on('line', (line) => {
@@ -137,7 +146,8 @@ async function measure(server: { child: ChildProcess; port: number }, shoppers: 
     const after = processStats(server.child.pid);
     return {
       ...figures,
-      cpuMsPerTurn: (after.cpuMs - before.cpuMs) / Math.max(1, figures.replied),
+      // The server's CPU and main thread are read over the warm-up too: per turn of both.
+      cpuMsPerTurn: (after.cpuMs - before.cpuMs) / Math.max(1, figures.replied + figures.warmUp.replied),
       rssMb: after.rssMb,
       mainThreadBusy: (after.mainCpuMs - before.mainCpuMs) / (Date.now() - started),
     };
@@ -165,7 +175,9 @@ function line(name: string, f: Figures): string {
   return (
     `${name.padEnd(12)} shoppers ${String(f.connected).padStart(5)}  turns/s ${f.turnsPerSecond.toFixed(0).padStart(5)}  ` +
     `p50 ${f.p50Ms.toFixed(1).padStart(7)} ms  p99 ${f.p99Ms.toFixed(1).padStart(7)} ms  errors ${f.errors}  ` +
-    `server CPU ${f.cpuMsPerTurn.toFixed(2)} ms/turn  main thread busy ${(100 * f.mainThreadBusy).toFixed(0)} %  RSS ${f.rssMb.toFixed(0)} MB`
+    `server CPU ${f.cpuMsPerTurn.toFixed(2)} ms/turn  main thread busy ${(100 * f.mainThreadBusy).toFixed(0)} %  RSS ${f.rssMb.toFixed(0)} MB  ` +
+    `swarm loop late p99 ${f.swarmLoopDelay.p99Ms.toFixed(0)} ms, max ${f.swarmLoopDelay.maxMs.toFixed(0)} ms` +
+    (f.warmUp.seconds > 0 ? `  (after a ${f.warmUp.seconds} s warm-up: p50 ${f.warmUp.p50Ms.toFixed(1)} ms, p99 ${f.warmUp.p99Ms.toFixed(1)} ms, errors ${f.warmUp.errors})` : '')
   );
 }
 
@@ -232,8 +244,16 @@ async function soak(shoppers: number, minutes: number, dir: string): Promise<voi
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { shoppers: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '20' }, ramp: { type: 'boolean' }, soak: { type: 'string' } },
+    options: {
+      shoppers: { type: 'string', default: '1000' },
+      seconds: { type: 'string', default: '20' },
+      'warm-up': { type: 'string', default: String(warmUpSeconds) },
+      ramp: { type: 'boolean' },
+      soak: { type: 'string' },
+    },
   });
+  warmUpSeconds = Number(values['warm-up']);
+  if (!(warmUpSeconds >= 0)) throw new Error(`--warm-up takes seconds (0 or more), not ${values['warm-up']}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopkeep-load-'));
   try {
     if (values.ramp) await ramp(Number(values.seconds), dir);
