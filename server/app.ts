@@ -96,6 +96,7 @@ export async function createApp(config: Config, deps: Partial<AppDeps> = {}): Pr
     await messaging.stop();
     await channel.drain();
     await services.nluService.close();
+    await services.checkpointer?.close();
     store.close();
   };
   return { app, httpServer, io, store, logger, listen, close };

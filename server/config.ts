@@ -18,6 +18,12 @@ export const CONFIG_SCHEMA = z.object({
   /** SQLite durability: NORMAL survives a process crash, FULL also a power loss. @default 'NORMAL' */
   SHOPKEEP_DB_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   /**
+   * Who copies SQLite's write-ahead log into the database: `thread`, a worker thread with its own
+   * connection (the copying and its fsyncs never hold up chats); `inline`, SQLite itself on the
+   * connection that commits, every 1,000 pages. @default 'thread'
+   */
+  SHOPKEEP_DB_CHECKPOINT: z.enum(['thread', 'inline']).default('thread'),
+  /**
    * Origins allowed to embed the widget (comma-separated, e.g. `https://shop.example`); pages
    * served by Shopkeep itself are always allowed. @default ''
    */

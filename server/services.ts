@@ -9,6 +9,7 @@ import { createMessagingChannels, type MessagingChannels } from './messaging-cha
 import { startNluService, type NluService, type NluTrainer, type SwappableNlu } from './nlu-training';
 import { createOfferService } from './offers-api';
 import { redactPii } from './privacy';
+import { WalCheckpointer } from './wal-checkpointer';
 
 /** Things tests (and embedders) may replace. */
 export interface AppDeps {
@@ -27,6 +28,8 @@ export interface Services {
   clock: Clock;
   nlu: SwappableNlu;
   nluTrainer: NluTrainer;
+  /** The store's WAL checkpoints on a worker thread (undefined: SQLite's own); `close()` it on shutdown. */
+  checkpointer: WalCheckpointer | undefined;
   /** The NLU with its trainer and encoder; `close()` it on shutdown. */
   nluService: NluService;
   agentConsole: AgentConsole;
@@ -51,6 +54,18 @@ function prepareStore(config: Config, deps: Partial<AppDeps>, clock: Clock, logg
   return store;
 }
 
+/** Moves the store's WAL checkpoints to a worker thread (SHOPKEEP_DB_CHECKPOINT=thread, a database file). */
+async function startCheckpointer(config: Config, store: Store, logger: Logger): Promise<WalCheckpointer | undefined> {
+  if (config.SHOPKEEP_DB_CHECKPOINT !== 'thread') return undefined;
+  const onFailure = (err: Error): void => logger.error({ err }, 'WAL checkpoint thread failed; SQLite checkpoints on the main thread again');
+  try {
+    return await WalCheckpointer.start(store.db, { onFailure });
+  } catch (err) {
+    logger.error({ err }, 'WAL checkpoint thread did not start; SQLite checkpoints on the main thread');
+    return undefined;
+  }
+}
+
 /**
  * Opens the store (migrated; the demo shop loaded when asked and empty) and builds the NLU, the
  * agent console, coupon offers, the recommender, the bot and the messaging channels on it.
@@ -58,6 +73,7 @@ function prepareStore(config: Config, deps: Partial<AppDeps>, clock: Clock, logg
 export async function createServices(config: Config, deps: Partial<AppDeps>, logger: Logger): Promise<Services> {
   const clock = deps.clock ?? { now: Date.now };
   const store = prepareStore(config, deps, clock, logger);
+  const checkpointer = await startCheckpointer(config, store, logger);
   // The manager retrains the NLU from the dashboard: new turns use the newest model, kept across restarts.
   // With NLU_ENCODER, the sentence encoder is loaded and a model trained with it served.
   const nluService = await startNluService({ config, catalog: () => store.products.all(), assignments: () => store.analytics.assignments(), logger, ...(deps.nlu ? { nlu: deps.nlu } : {}) });
@@ -77,5 +93,5 @@ export async function createServices(config: Config, deps: Partial<AppDeps>, log
   const messaging = createMessagingChannels(config, store, turns, logger, clock);
   agentConsole.delivery.register('botframework', messaging.senders.botframework);
   if (messaging.senders.webhook) agentConsole.delivery.register('webhook', messaging.senders.webhook);
-  return { logger, store, clock, nlu, nluTrainer, nluService, agentConsole, offers, recommendations, bot, turns, messaging };
+  return { logger, store, clock, checkpointer, nlu, nluTrainer, nluService, agentConsole, offers, recommendations, bot, turns, messaging };
 }
