@@ -2,7 +2,9 @@
  * Group commit: transactions asked for together share one commit, each still all-or-nothing,
  * and every promise settles only once its work is committed.
  */
+import { performance } from 'node:perf_hooks';
 import { openStore, type Store } from '../../store';
+import { GroupCommit } from '../../store/group-commit';
 
 let store: Store;
 beforeEach(() => {
@@ -43,5 +45,39 @@ describe('Store.groupTransaction', () => {
     store.close();
     await expect(lost).rejects.toThrow(/not open/);
     store = openStore({ file: ':memory:' });
+  });
+});
+
+describe('the commit window', () => {
+  /** Runs a job that notes when its work ran; resolves with that time once committed. */
+  const timed = (group: GroupCommit) => group.run(() => performance.now());
+
+  it('keeps busy-thread commits a window apart, gathering what comes in meanwhile into one', async () => {
+    const group = new GroupCommit(store.db, { windowMs: 200, utilization: () => 0.9 });
+    const firstRan = await timed(group);
+    const second = timed(group);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const third = timed(group);
+    const [secondRan, thirdRan] = await Promise.all([second, third]);
+    // The second waited for the window; the third, asked 20 ms later, joined its commit.
+    expect(secondRan - firstRan).toBeGreaterThanOrEqual(190);
+    expect(thirdRan - secondRan).toBeLessThan(15);
+  });
+
+  it('does not wait while the thread is not busy', async () => {
+    const group = new GroupCommit(store.db, { windowMs: 200, utilization: () => 0.2 });
+    const firstRan = await timed(group);
+    const secondRan = await timed(group);
+    expect(secondRan - firstRan).toBeLessThan(150);
+  });
+
+  it('commits at once when the last commit is older than the window', async () => {
+    const group = new GroupCommit(store.db, { windowMs: 50, utilization: () => 0.9 });
+    const firstRan = await timed(group);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const asked = performance.now();
+    const secondRan = await timed(group);
+    expect(secondRan - firstRan).toBeGreaterThanOrEqual(80);
+    expect(secondRan - asked).toBeLessThan(40);
   });
 });
