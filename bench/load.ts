@@ -6,6 +6,8 @@
  * the server's CPU time per turn, how busy its main thread was, its memory, the machine's load,
  * and the ratios.
  *
+ * The server runs with `bench/load/loop-probe` loaded, which reports how late its event loop ran.
+ *
  * Usage: node dist/bench/load.js [--shoppers 1000] [--seconds 20] [--warm-up 5] [--ramp] [--soak MINUTES]
  *   (the server and the swarm inherit NODE_OPTIONS, e.g. NODE_OPTIONS=--max-semi-space-size=64)
  *   --warm-up  the shoppers talk this many seconds before the measured ones: the cold start (code
@@ -47,6 +49,8 @@ interface Figures {
   sent: number;
   replied: number;
   errors: number;
+  /** The measured seconds (after the warm-up), as the swarm timed them. */
+  seconds: number;
   turnsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -56,6 +60,8 @@ interface Figures {
   rssMb: number;
   /** Share of the run's wall time the server's main thread was on a CPU (1 = saturated). */
   mainThreadBusy: number;
+  /** How late the server's event loop ran in the measured seconds: the worst second's p99, and the worst delay. */
+  serverLoopDelay: { p99Ms: number; maxMs: number };
   /** How late the swarm's own event loop ran (its stalls inflate the latencies it stamps). */
   swarmLoopDelay: { p99Ms: number; maxMs: number };
   /** The warm-up before the measured seconds (seconds 0: none). */
@@ -90,15 +96,25 @@ function processStats(pid: number | undefined): { cpuMs: number; mainCpuMs: numb
   }
 }
 
-function startProcess(script: string, args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** A measured server: its process, its port, and its event loop's lateness as reported each second. */
+interface Measured {
+  child: ChildProcess;
+  port: number;
+  loopDelays: Array<{ at: number; p99Ms: number; maxMs: number }>;
+}
+
+function startProcess(script: string, args: string[], env: Record<string, string>): Promise<Measured> {
+  const probe = path.join(DIST, 'bench', 'load', 'loop-probe.js');
+  const child = spawn(process.execPath, ['--require', probe, script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const loopDelays: Measured['loopDelays'] = [];
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${path.basename(script)} exited with ${code}`)));
     readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const entry = JSON.parse(line) as { port?: number };
+      const entry = JSON.parse(line) as { port?: number; loopDelay?: { p99Ms: number; maxMs: number } };
+      if (entry.loopDelay) loopDelays.push({ at: Date.now(), ...entry.loopDelay });
       if (typeof entry.port === 'number') {
         child.removeAllListeners('exit');
-        resolve({ child, port: entry.port });
+        resolve({ child, port: entry.port, loopDelays });
       }
     });
   });
@@ -107,7 +123,12 @@ function startProcess(script: string, args: string[], env: Record<string, string
 /** How long the shoppers talk before the measured seconds (`--warm-up`). */
 let warmUpSeconds = 5;
 
-function runSwarm(port: number, shoppers: number, seconds: number, onWindow?: (w: WindowFigures) => void): Promise<Omit<Figures, 'cpuMsPerTurn' | 'rssMb' | 'mainThreadBusy'>> {
+function runSwarm(
+  port: number,
+  shoppers: number,
+  seconds: number,
+  onWindow?: (w: WindowFigures) => void,
+): Promise<Omit<Figures, 'cpuMsPerTurn' | 'rssMb' | 'mainThreadBusy' | 'serverLoopDelay'>> {
   const args = [path.join(DIST, 'bench', 'load', 'shopper-swarm.js'), `http://127.0.0.1:${port}`, String(shoppers), String(seconds), '1000'];
   args.push(onWindow ? '60' : '0', String(warmUpSeconds));
   const swarm = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -137,15 +158,24 @@ async function settled(pid: number | undefined): Promise<void> {
   }
 }
 
-async function measure(server: { child: ChildProcess; port: number }, shoppers: number, seconds: number, onWindow?: (w: WindowFigures) => void): Promise<Figures> {
+/** The server's loop lateness over the measured seconds (the warm-up's end to the swarm's). */
+function loopDelayBetween(server: Measured, from: number, to: number): { p99Ms: number; maxMs: number } {
+  const seconds = server.loopDelays.filter((d) => d.at > from && d.at <= to);
+  return { p99Ms: Math.max(0, ...seconds.map((d) => d.p99Ms)), maxMs: Math.max(0, ...seconds.map((d) => d.maxMs)) };
+}
+
+async function measure(server: Measured, shoppers: number, seconds: number, onWindow?: (w: WindowFigures) => void): Promise<Figures> {
   try {
     await settled(server.child.pid);
     const before = processStats(server.child.pid);
     const started = Date.now();
     const figures = await runSwarm(server.port, shoppers, seconds, onWindow);
     const after = processStats(server.child.pid);
+    const ended = Date.now();
     return {
       ...figures,
+      // The swarm's measured seconds end as it does.
+      serverLoopDelay: loopDelayBetween(server, ended - figures.seconds * 1000, ended),
       // The server's CPU and main thread are read over the warm-up too: per turn of both.
       cpuMsPerTurn: (after.cpuMs - before.cpuMs) / Math.max(1, figures.replied + figures.warmUp.replied),
       rssMb: after.rssMb,
@@ -156,7 +186,7 @@ async function measure(server: { child: ChildProcess; port: number }, shoppers: 
   }
 }
 
-async function startShop(dir: string, shoppers: number): Promise<{ child: ChildProcess; port: number }> {
+async function startShop(dir: string, shoppers: number): Promise<Measured> {
   return startProcess(path.join(DIST, 'server', 'main.js'), [], {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -176,6 +206,7 @@ function line(name: string, f: Figures): string {
     `${name.padEnd(12)} shoppers ${String(f.connected).padStart(5)}  turns/s ${f.turnsPerSecond.toFixed(0).padStart(5)}  ` +
     `p50 ${f.p50Ms.toFixed(1).padStart(7)} ms  p99 ${f.p99Ms.toFixed(1).padStart(7)} ms  errors ${f.errors}  ` +
     `server CPU ${f.cpuMsPerTurn.toFixed(2)} ms/turn  main thread busy ${(100 * f.mainThreadBusy).toFixed(0)} %  RSS ${f.rssMb.toFixed(0)} MB  ` +
+    `server loop late: worst second's p99 ${f.serverLoopDelay.p99Ms.toFixed(0)} ms, max ${f.serverLoopDelay.maxMs.toFixed(0)} ms  ` +
     `swarm loop late p99 ${f.swarmLoopDelay.p99Ms.toFixed(0)} ms, max ${f.swarmLoopDelay.maxMs.toFixed(0)} ms` +
     (f.warmUp.seconds > 0 ? `  (after a ${f.warmUp.seconds} s warm-up: p50 ${f.warmUp.p50Ms.toFixed(1)} ms, p99 ${f.warmUp.p99Ms.toFixed(1)} ms, errors ${f.warmUp.errors})` : '')
   );
