@@ -1,7 +1,7 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { isoNow, type Clock, type IdGenerator } from './clock';
 import { statements } from './statements';
-import type { Channel, Conversation, MessageAnnotations, MessageRole, StoredMessage } from './types';
+import type { Channel, Conversation, MessageAnnotations, MessageRole, ShopperReading, StoredMessage } from './types';
 
 interface ConversationRow {
   id: string;
@@ -31,6 +31,18 @@ interface MessageRow {
   entities: string | null;
   turn_done_at: string | null;
 }
+
+/** A row of {@link ConversationsRepository.shopperReadings}, as an array. */
+type ReadingRow = [
+  id: string,
+  text: string,
+  locale: string | null,
+  intent: string | null,
+  confidence: number | null,
+  sentimentLabel: MessageAnnotations['sentimentLabel'] | null,
+  sentimentScore: number | null,
+  entities: string | null,
+];
 
 function toConversation(row: ConversationRow): Conversation {
   return {
@@ -96,6 +108,7 @@ export class ConversationsRepository {
   private readonly annotateDoneStmt: Statement;
   private readonly appendInTransaction: Transaction<(message: NewMessage) => { message: StoredMessage; created: boolean }>;
   private readonly sql: (sql: string) => Statement;
+  private readonly shopperReadingsStmt: Statement;
   /** NLU readings of turns under way, not committed yet: readers in this process see them already. */
   private readonly stagedReadings = new Map<string, MessageAnnotations>();
 
@@ -107,6 +120,10 @@ export class ConversationsRepository {
     private readonly transcriptFilter: (text: string) => string = (text) => text,
   ) {
     this.sql = statements(db);
+    this.shopperReadingsStmt = db
+      .prepare(`SELECT id, text, locale, intent, confidence, sentiment_label, sentiment_score, entities FROM messages
+        WHERE conversation_id = ? AND role = 'shopper' AND created_at > ? ORDER BY seq DESC LIMIT ?`)
+      .raw(true);
     this.openFor = db.prepare(`SELECT * FROM conversations WHERE session_id = ? AND channel = ? AND status = 'open'
       ORDER BY started_at DESC LIMIT 1`);
     this.insertConversation = db.prepare(`INSERT INTO conversations (id, session_id, channel, locale, status, started_at, updated_at)
@@ -281,14 +298,29 @@ export class ConversationsRepository {
   }
 
   /**
-   * The conversation's shopper messages stored after `sinceIso`, with their NLU readings, oldest
-   * first (the last `limit`). Read on every turn (frustration), so it reads no more than asked.
+   * The text and NLU reading of the conversation's shopper messages stored after `sinceIso`,
+   * oldest first (the last `limit`). Read on most turns (frustration): only the columns it needs,
+   * as arrays (a row object and a string per column cost more than the query).
    */
-  shopperMessages(conversationId: string, sinceIso: string, limit: number): StoredMessage[] {
-    const rows = this
-      .sql(`SELECT * FROM messages WHERE conversation_id = ? AND role = 'shopper' AND created_at > ? ORDER BY seq DESC LIMIT ?`)
-      .all(conversationId, sinceIso, limit) as MessageRow[];
-    return rows.reverse().map((row) => this.read(row));
+  shopperReadings(conversationId: string, sinceIso: string, limit: number): ShopperReading[] {
+    const rows = this.shopperReadingsStmt.all(conversationId, sinceIso, limit) as ReadingRow[];
+    const readings: ShopperReading[] = [];
+    for (let i = rows.length - 1; i >= 0; i -= 1) {
+      const [id, text, locale, intent, confidence, sentimentLabel, sentimentScore, entities] = rows[i] as ReadingRow;
+      const annotations: MessageAnnotations | null =
+        intent === null
+          ? (this.stagedReadings.get(id) ?? null)
+          : {
+              locale: locale ?? 'en',
+              intent,
+              confidence: confidence ?? 0,
+              sentimentLabel: sentimentLabel ?? 'neutral',
+              sentimentScore: sentimentScore ?? 0,
+              entities: entities ? (JSON.parse(entities) as unknown[]) : [],
+            };
+      readings.push({ role: 'shopper', text, annotations });
+    }
+    return readings;
   }
 
   /** The conversation's messages, oldest first (the last `limit`). */

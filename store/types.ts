@@ -128,6 +128,9 @@ export interface StoredMessage {
   annotations: MessageAnnotations | null;
 }
 
+/** What the frustration tracker reads of a shopper message: its text and the NLU's reading. */
+export type ShopperReading = Pick<StoredMessage, 'role' | 'text' | 'annotations'>;
+
 /** Roles of console users: agents answer shoppers; managers also administer. */
 export const USER_ROLES = ['agent', 'manager'] as const;
 /** One console role. */

@@ -1,4 +1,4 @@
-import type { MessageAnnotations, StoredMessage } from '../../store';
+import type { MessageAnnotations, ShopperReading } from '../../store';
 
 /** Thresholds of the frustration tracker. */
 export interface FrustrationOptions {
@@ -75,7 +75,7 @@ function sentimentFalling(scores: number[], o: FrustrationOptions): boolean {
   return a > b && b > c && c <= o.negativeScore;
 }
 
-function rephrasing(last: StoredMessage, previous: StoredMessage, o: FrustrationOptions): boolean {
+function rephrasing(last: ShopperReading, previous: ShopperReading, o: FrustrationOptions): boolean {
   const [a, b] = [last.annotations, previous.annotations];
   if (!a || !b || !request(a)) return false;
   return similarity(last.text, previous.text) >= o.rephraseSimilarity;
@@ -86,7 +86,7 @@ function rephrasing(last: StoredMessage, previous: StoredMessage, o: Frustration
  * the conversation shows frustration: the bot not understanding twice in a row, sentiment
  * falling over three turns into clearly negative, or the same request said again.
  */
-export function detectFrustration(messages: readonly StoredMessage[], options: FrustrationOptions = DEFAULT_FRUSTRATION): FrustrationSignal | undefined {
+export function detectFrustration(messages: readonly ShopperReading[], options: FrustrationOptions = DEFAULT_FRUSTRATION): FrustrationSignal | undefined {
   const shopper = messages.filter((m) => m.role === 'shopper' && m.annotations !== null);
   const last = shopper.at(-1);
   const previous = shopper.at(-2);

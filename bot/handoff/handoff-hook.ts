@@ -168,7 +168,7 @@ export class HandoffHook implements TurnHooks {
     const { sentiment, ...reading } = understandingOf(context);
     if (!mayShowFrustration({ ...reading, sentimentLabel: sentiment.label, sentimentScore: sentiment.score }, this.frustration)) return false;
     const conversationId = context.activity.conversation.id;
-    const messages = this.store.conversations.shopperMessages(conversationId, since, FRUSTRATION_WINDOW);
+    const messages = this.store.conversations.shopperReadings(conversationId, since, FRUSTRATION_WINDOW);
     return detectFrustration(messages, this.frustration) !== undefined;
   }
 
