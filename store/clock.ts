@@ -48,7 +48,16 @@ export function sequentialIds(): IdGenerator {
   return { next: (prefix) => `${prefix}_${++n}` };
 }
 
+/** The last reading {@link isoNow} formatted: a turn asks the time several times in one millisecond. */
+let lastMs = Number.NaN;
+let lastIso = '';
+
 /** ISO 8601 text of a clock reading, the way the store keeps times. */
 export function isoNow(clock: Clock): string {
-  return new Date(clock.now()).toISOString();
+  const ms = clock.now();
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }
