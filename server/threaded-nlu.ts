@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { startWorker } from '../bot/workers/run-in-worker';
 import { loadNlu, type CatalogEntry, type Nlu, type Understanding, type UnderstandOptions } from '../nlu';
-import type { NluThreadReply, NluThreadRequest } from './nlu-thread-worker';
+import type { NluThreadItem, NluThreadReply, NluThreadRequest } from './nlu-thread-worker';
 
 const ENTRY = path.join(__dirname, 'nlu-thread-worker');
 /** How long closing waits for the readings the worker owes. */
@@ -31,6 +31,8 @@ function entries(products: readonly CatalogEntry[]): CatalogEntry[] {
  */
 export class ThreadedNlu implements Nlu {
   private readonly pending = new Map<number, Pending>();
+  /** Messages asked for in this turn of the event loop, posted together when it ends. */
+  private batch: NluThreadItem[] = [];
   private nextId = 0;
   private catalog: CatalogEntry[];
   private failed = false;
@@ -82,7 +84,8 @@ export class ThreadedNlu implements Nlu {
     return new Promise<Understanding>((resolve, reject) => {
       const id = ++this.nextId;
       this.pending.set(id, { text, options, resolve, reject });
-      this.post({ kind: 'understand', id, text, ...(options ? { options } : {}) });
+      if (this.batch.length === 0) setImmediate(() => this.postBatch());
+      this.batch.push({ id, text, ...(options ? { options } : {}) });
     });
   }
 
@@ -107,13 +110,22 @@ export class ThreadedNlu implements Nlu {
     this.worker.postMessage(request);
   }
 
+  /** Posts the messages asked for since the last batch (those of a failed worker are read here already). */
+  private postBatch(): void {
+    const items = this.batch;
+    this.batch = [];
+    if (!this.failed) this.post({ kind: 'understand', items });
+  }
+
   private settle(reply: NluThreadReply): void {
-    if (reply.kind !== 'reading') return;
-    const waiting = this.pending.get(reply.id);
-    if (!waiting) return;
-    this.pending.delete(reply.id);
-    if (reply.ok) waiting.resolve(reply.understanding as Understanding);
-    else waiting.reject(new Error(reply.error));
+    if (reply.kind !== 'readings') return;
+    for (const reading of reply.readings) {
+      const waiting = this.pending.get(reading.id);
+      if (!waiting) continue;
+      this.pending.delete(reading.id);
+      if (reading.ok) waiting.resolve(reading.understanding as Understanding);
+      else waiting.reject(new Error(reading.error));
+    }
   }
 
   private fail(err: Error): void {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { builtinModelPath, loadNlu, type Nlu } from '../../nlu';
 import { SwappableNlu } from '../../server/nlu-training';
 import { ThreadedNlu } from '../../server/threaded-nlu';
@@ -21,8 +22,14 @@ describe('the NLU on a worker thread', () => {
     const failures: Error[] = [];
     const threaded = await ThreadedNlu.start(builtinModelPath(), CATALOG, (err) => failures.push(err));
     try {
+      // Asked in one turn of the event loop, they travel as one post, and each gets its own reading.
+      const posts = jest.spyOn(Worker.prototype, 'postMessage');
       const readings = await Promise.all(TEXTS.map((text) => threaded.understand(text, { locale: 'en' })));
+      expect(posts.mock.calls.map(([request]) => (request as { items: unknown[] }).items.length)).toEqual([TEXTS.length]);
+      posts.mockRestore();
       expect(readings).toEqual(await Promise.all(TEXTS.map((text) => inProcess.understand(text, { locale: 'en' }))));
+      // One asked later goes in a batch of its own.
+      expect(await threaded.understand(TEXTS[1] as string, { locale: 'en' })).toEqual(readings[1]);
       expect(readings[5]?.entities).toContainEqual(expect.objectContaining({ type: 'product', value: '22423' }));
     } finally {
       await threaded.close();
