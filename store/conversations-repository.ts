@@ -57,16 +57,28 @@ function toConversation(row: ConversationRow): Conversation {
   };
 }
 
+/** A stored NLU reading from its columns, whether they came as a row object or an array. */
+function annotationsOf(
+  locale: string | null,
+  intent: string,
+  confidence: number | null,
+  sentimentLabel: MessageAnnotations['sentimentLabel'] | null,
+  sentimentScore: number | null,
+  entities: string | null,
+): MessageAnnotations {
+  return {
+    locale: locale ?? 'en',
+    intent,
+    confidence: confidence ?? 0,
+    sentimentLabel: sentimentLabel ?? 'neutral',
+    sentimentScore: sentimentScore ?? 0,
+    entities: entities ? (JSON.parse(entities) as unknown[]) : [],
+  };
+}
+
 function toAnnotations(row: MessageRow): MessageAnnotations | null {
   if (row.intent === null) return null;
-  return {
-    locale: row.locale ?? 'en',
-    intent: row.intent,
-    confidence: row.confidence ?? 0,
-    sentimentLabel: row.sentiment_label ?? 'neutral',
-    sentimentScore: row.sentiment_score ?? 0,
-    entities: row.entities ? (JSON.parse(row.entities) as unknown[]) : [],
-  };
+  return annotationsOf(row.locale, row.intent, row.confidence, row.sentiment_label, row.sentiment_score, row.entities);
 }
 
 function toMessage(row: MessageRow): StoredMessage {
@@ -307,17 +319,10 @@ export class ConversationsRepository {
     const readings: ShopperReading[] = [];
     for (let i = rows.length - 1; i >= 0; i -= 1) {
       const [id, text, locale, intent, confidence, sentimentLabel, sentimentScore, entities] = rows[i] as ReadingRow;
-      const annotations: MessageAnnotations | null =
+      const annotations =
         intent === null
           ? (this.stagedReadings.get(id) ?? null)
-          : {
-              locale: locale ?? 'en',
-              intent,
-              confidence: confidence ?? 0,
-              sentimentLabel: sentimentLabel ?? 'neutral',
-              sentimentScore: sentimentScore ?? 0,
-              entities: entities ? (JSON.parse(entities) as unknown[]) : [],
-            };
+          : annotationsOf(locale, intent, confidence, sentimentLabel, sentimentScore, entities);
       readings.push({ role: 'shopper', text, annotations });
     }
     return readings;
