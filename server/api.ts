@@ -6,8 +6,8 @@ import { HttpError } from './errors';
 const PRODUCT_QUERY = z.object({
   q: z.string().max(200).optional(),
   category: z.string().max(100).optional(),
-  /** `popular`: best sellers first. */
-  sort: z.enum(['name', 'popular']).default('name'),
+  /** `popular`: best sellers first; `available`: in stock first, best sellers first within that. */
+  sort: z.enum(['name', 'popular', 'available']).default('name'),
   limit: z.coerce.number().int().min(1).max(100).default(24),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -42,8 +42,14 @@ export interface ProductQuery {
   colour?: string;
   maxPriceMinor?: number;
   inStockOnly?: boolean;
-  /** `popular`: best sellers (units sold) first, then by name. @default 'name' */
-  sort?: 'name' | 'popular';
+  /**
+   * `popular`: best sellers (units sold) first, then by name. `available`: what is in stock
+   * first, best sellers first within that (what a shopper asking the chat wants to see).
+   * @default 'name'
+   */
+  sort?: 'name' | 'popular' | 'available';
+  /** Products to leave out (by id): ones the caller already shows. */
+  excludeIds?: readonly string[];
   /** @default 24 */
   limit?: number;
   /** @default 0 */
@@ -65,6 +71,13 @@ const MERGE_SEARCH_AFTER_ROWS = 100;
 function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** ORDER BY of each sort. */
+const ORDER_BY: Record<NonNullable<ProductQuery['sort']>, string> = {
+  name: 'name',
+  popular: 'units_sold DESC, name',
+  available: 'stock <= 0, units_sold DESC, name',
+};
 
 /** The catalog. */
 export class ProductsRepository {
@@ -110,7 +123,7 @@ export class ProductsRepository {
     const { where, params } = this.whereClause(query);
     const limit = query.limit ?? 24;
     const offset = query.offset ?? 0;
-    const rows = this.statement(`SELECT * FROM products ${where} ORDER BY ${query.sort === 'popular' ? 'units_sold DESC, name' : 'name'} LIMIT @limit OFFSET @offset`)
+    const rows = this.statement(`SELECT * FROM products ${where} ORDER BY ${ORDER_BY[query.sort ?? 'name']} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit, offset }) as ProductRow[];
     // A first page that is not full is everything there is: no need to count again.
     const whole = offset === 0 && rows.length < limit;
@@ -169,6 +182,10 @@ export class ProductsRepository {
       params.maxPrice = query.maxPriceMinor;
     }
     if (query.inStockOnly) clauses.push('stock > 0');
+    query.excludeIds?.forEach((id, i) => {
+      clauses.push(`id <> @x${i}`);
+      params[`x${i}`] = id;
+    });
     return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 }

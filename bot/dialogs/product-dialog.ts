@@ -70,7 +70,7 @@ export class ProductDialog extends ComponentDialog {
     if (colour && !hasColour(product, colour)) {
       // The catalog has no variants: offer the closest products in that colour instead.
       const words = product.name.toLowerCase().match(/[a-z]{3,}/g) ?? [];
-      const others = searchProducts(this.services.store.products, { words: words.filter((w) => w !== product.attributes.colour), colour });
+      const others = searchProducts(this.services.store.products, { words: words.filter((w) => w !== product.attributes.colour), colour }, { limit: MAX_CARDS }).items;
       const text = others.length > 0 ? shop.productNotInColour(product.name, shop.colourName(colour)) : shop.productNotInColourNone(product.name, shop.colourName(colour));
       await step.context.sendActivity(MessageFactory.attachment(cardsAttachment(others.length > 0 ? others : [product]), text));
       return;
@@ -85,16 +85,20 @@ export class ProductDialog extends ComponentDialog {
       await step.context.sendActivity(shop.askWhatProduct);
       return;
     }
-    const found = searchProducts(this.services.store.products, criteria);
+    // The product the shopper named leads the cards (when it is in the colour asked for), counted once.
     const colourOk = !criteria.colour || (named && (named.attributes.colour ?? criteria.colour) === criteria.colour);
-    const withNamed = named && colourOk && !found.some((p) => p.id === named.id) ? [named, ...found] : found;
-    const currency = withNamed[0]?.currency ?? this.services.store.products.list({ limit: 1 }).items[0]?.currency ?? 'GBP';
+    const lead = named && colourOk ? named : undefined;
+    const found = searchProducts(this.services.store.products, criteria, { limit: lead ? MAX_CARDS - 1 : MAX_CARDS, exclude: lead?.id });
+    const shown = lead ? [lead, ...found.items] : found.items;
+    const total = found.total + (lead ? 1 : 0);
+    const currency = shown[0]?.currency ?? this.services.store.products.list({ limit: 1 }).items[0]?.currency ?? 'GBP';
     const said = this.said(step, criteria, currency);
-    if (withNamed.length === 0) {
+    if (shown.length === 0) {
       await step.context.sendActivity(shop.noProducts(said));
       return;
     }
-    await step.context.sendActivity(MessageFactory.attachment(cardsAttachment(withNamed), shop.productsFound(said, withNamed.length, withNamed.length >= SEARCH_POOL)));
+    const more = total > SEARCH_POOL;
+    await step.context.sendActivity(MessageFactory.attachment(cardsAttachment(shown), shop.productsFound(said, more ? SEARCH_POOL : total, more)));
   }
 
   /** The criteria as the reply names them; the budget in the catalog's currency. */

@@ -14,13 +14,22 @@ export interface ProductCriteria {
   maxPriceMinor?: number;
 }
 
-/** Reads the catalog; `ProductsRepository` fits. */
+/**
+ * Reads the catalog; `ProductsRepository` fits. `list` applies every filter of the query (the
+ * colour too), its sort and its limit, and counts all the matches in `total`.
+ */
 export interface Catalog {
   findById(id: string): Product | undefined;
   list(query: ProductQuery): { items: Product[]; total: number };
 }
 
-/** How many products one search looks at (best sellers first, after the store's filters). */
+/** Products a search found: the first few to show, and how many match in all. */
+export interface SearchResult {
+  items: Product[];
+  total: number;
+}
+
+/** Matches a reply counts one by one; past this it says "over 200". */
 export const SEARCH_POOL = 200;
 
 /**
@@ -108,31 +117,35 @@ export function singular(word: string): string {
 }
 
 /** Words first all together, then fewer, so "red retrospot lunch bag" still finds lunch bags. */
-function byWords(catalog: Catalog, words: readonly string[], base: ProductQuery, keep: (p: Product) => boolean): Product[] {
+function byWords(catalog: Catalog, words: readonly string[], base: ProductQuery): SearchResult {
   for (let n = words.length; n >= 1; n--) {
-    const found = catalog.list({ ...base, text: words.slice(0, n).map(singular).join(' ') }).items.filter(keep);
-    if (found.length > 0) return found;
+    const found = catalog.list({ ...base, text: words.slice(0, n).map(singular).join(' ') });
+    if (found.total > 0) return found;
   }
-  return [];
+  return { items: [], total: 0 };
 }
 
 /**
- * Products answering the criteria, in stock first, best sellers first within that. Words beat the category (a "lunch bag" is
- * looked up by name, not among all bags); the colour filters every attempt.
+ * Products answering the criteria: the first `limit` of them, in stock first and best sellers
+ * first within that, and how many there are. Words beat the category (a "lunch bag" is looked up
+ * by name, not among all bags); the colour and the budget filter every attempt. `exclude`: a
+ * product the reply already shows, neither listed nor counted.
  */
-export function searchProducts(catalog: Catalog, criteria: ProductCriteria): Product[] {
-  const colour = criteria.colour;
-  // The store filters by colour before the pool is cut, so a red lantern ranked below 200 others is still found.
-  const base: ProductQuery = { maxPriceMinor: criteria.maxPriceMinor, colour, limit: SEARCH_POOL, sort: 'popular' };
-  // Checked again here for a catalog that does not filter by colour itself.
-  const keep = (p: Product): boolean => !colour || hasColour(p, colour);
-  let found: Product[] = [];
-  if (criteria.words.length > 0) found = byWords(catalog, criteria.words, base, keep);
-  if (found.length === 0 && criteria.category) found = catalog.list({ ...base, category: criteria.category }).items.filter(keep);
-  if (found.length === 0 && criteria.words.length === 0 && !criteria.category && (colour || criteria.maxPriceMinor !== undefined)) {
-    found = catalog.list(base).items.filter(keep);
+export function searchProducts(catalog: Catalog, criteria: ProductCriteria, options: { limit: number; exclude?: string }): SearchResult {
+  const base: ProductQuery = {
+    maxPriceMinor: criteria.maxPriceMinor,
+    colour: criteria.colour,
+    limit: options.limit,
+    sort: 'available',
+    ...(options.exclude ? { excludeIds: [options.exclude] } : {}),
+  };
+  if (criteria.words.length > 0) {
+    const found = byWords(catalog, criteria.words, base);
+    if (found.total > 0) return found;
   }
-  return [...found].sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
+  if (criteria.category) return catalog.list({ ...base, category: criteria.category });
+  if (criteria.words.length === 0 && (criteria.colour || criteria.maxPriceMinor !== undefined)) return catalog.list(base);
+  return { items: [], total: 0 };
 }
 
 /** "it", "this one", "这个": the message points back at a product instead of naming one. */

@@ -3,8 +3,8 @@ import { SEARCH_POOL, productCriteria, searchProducts, singular } from '../../bo
 import { englishGoodsWords } from '../../nlu';
 import { SHOP_EN } from '../../bot/texts/shop-en';
 import { SHOP_ZH } from '../../bot/texts/shop-zh';
-import type { Store } from '../../store';
-import { PRODUCTS, cardsOf, says, testBot, textOf } from './shop-fixture';
+import type { Product, Store } from '../../store';
+import { PRODUCTS, cardsOf, says, testBot, testOrder, textOf } from './shop-fixture';
 
 describe('product questions, as scripts', () => {
   let store: Store;
@@ -120,8 +120,59 @@ describe('product criteria', () => {
   });
 
   it('prefers words to the category, and falls back to fewer words', () => {
-    expect(searchProducts(catalog, { words: ['lunch', 'bag'], category: 'Bags & Purses' }).map((p) => p.id)).toEqual(['20725', '20727']);
-    expect(searchProducts(catalog, { words: ['jam', 'unicorn'] }).map((p) => p.id)).toEqual(['22960', '22961']);
-    expect(searchProducts(catalog, { words: [] })).toEqual([]);
+    const ids = (criteria: Parameters<typeof searchProducts>[1]): string[] => searchProducts(catalog, criteria, { limit: 5 }).items.map((p) => p.id);
+    expect(ids({ words: ['lunch', 'bag'], category: 'Bags & Purses' })).toEqual(['20725', '20727']);
+    expect(ids({ words: ['jam', 'unicorn'] })).toEqual(['22960', '22961']);
+    expect(searchProducts(catalog, { words: [] }, { limit: 5 })).toEqual({ items: [], total: 0 });
+  });
+});
+
+describe('product search in a large category', () => {
+  let store: Store;
+  let adapter: TestAdapter;
+  const lamp = (i: number, extra: Partial<Product> = {}): Product => ({
+    ...(PRODUCTS[0] as Product),
+    id: `L${String(i).padStart(3, '0')}`,
+    name: `Garden Lamp ${String(i).padStart(3, '0')}`,
+    description: 'A lamp.',
+    category: 'Garden & Outdoor',
+    stock: 5,
+    attributes: {},
+    ...extra,
+  });
+
+  beforeEach(async () => {
+    ({ store, adapter } = await testBot());
+  });
+  afterEach(() => store.close());
+
+  it('shows the first cards, in stock first and best sellers within that, and counts every match', async () => {
+    // Twelve lamps: the two best sellers are sold out, one red lamp sells a little.
+    store.products.upsertMany(Array.from({ length: 12 }, (_, i) => lamp(i, i < 2 ? { stock: 0 } : i === 7 ? { attributes: { colour: 'red' } } : {})));
+    store.orders.upsertMany([testOrder('900001', 'ann@example.com', 'paid', {
+      items: [['L000', 9], ['L001', 8], ['L005', 3], ['L007', 2]].map(([productId, quantity]) => ({ productId: String(productId), name: String(productId), quantity: Number(quantity), unitPriceMinor: 100 })),
+    })]);
+    const found = searchProducts(store.products, { words: [], category: 'Garden & Outdoor' }, { limit: 5 });
+    expect(found.total).toBe(12);
+    expect(found.items.map((p) => p.id)).toEqual(['L005', 'L007', 'L002', 'L003', 'L004']);
+    // A product the reply already shows is neither listed again nor counted twice.
+    expect(searchProducts(store.products, { words: [], category: 'Garden & Outdoor' }, { limit: 5, exclude: 'L005' })).toMatchObject({ total: 11 });
+    await adapter.send('do you have anything for the garden?').assertReply((a) => {
+      expect(textOf(a)).toMatch(/^Here are 12 matches for garden/);
+      expect(cardsOf(a).map((c) => c.id)).toEqual(['L005', 'L007', 'L002', 'L003', 'L004']);
+    });
+    await adapter.send('do you have red lamps for the garden?').assertReply((a) => {
+      expect(textOf(a)).toMatch(/1 match for red/);
+      expect(cardsOf(a).map((c) => c.id)).toEqual(['L007']);
+    });
+  });
+
+  it('says "over 200" past the pool, and still shows the best sellers', async () => {
+    store.products.upsertMany(Array.from({ length: 230 }, (_, i) => lamp(i)));
+    store.orders.upsertMany([testOrder('900002', 'ann@example.com', 'paid', { items: [{ productId: 'L229', name: 'Garden Lamp 229', quantity: 4, unitPriceMinor: 100 }] })]);
+    await adapter.send('do you have anything for the garden?').assertReply((a) => {
+      expect(textOf(a)).toMatch(/^Over 200 matches for garden\. Here are the best sellers:$/);
+      expect(cardsOf(a).map((c) => c.id)).toEqual(['L229', 'L000', 'L001', 'L002', 'L003']);
+    });
   });
 });

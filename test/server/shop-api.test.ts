@@ -43,6 +43,17 @@ describe('shop integration API over HTTP', () => {
     expect(shop.shop.store.audit.recent(1)[0]).toMatchObject({ actor: 'shop-api', action: 'products.upsert', after: { count: 2 } });
   });
 
+  it('lists what is in stock first with sort=available', async () => {
+    const gone = product('A1', { name: 'Aardvark Mug', stock: 0, category: 'Test Aisle' });
+    const kept = product('A2', { name: 'Aardvark Mug Large', stock: 4, category: 'Test Aisle' });
+    expect((await call('PUT', '/api/shop/products', { products: [gone, kept] })).json).toEqual({ stored: 2 });
+    const list = async (sort: string): Promise<unknown[]> =>
+      ((await (await fetch(`${shop.url}/api/products?category=${encodeURIComponent('Test Aisle')}&sort=${sort}`)).json()) as { items: { id: string }[] }).items.map((p) => p.id);
+    expect(await list('name')).toEqual(['A1', 'A2']);
+    expect(await list('available')).toEqual(['A2', 'A1']);
+    expect((await fetch(`${shop.url}/api/products?sort=cheapest`)).status).toBe(400);
+  });
+
   it('lets the bot answer about a product as soon as the shop upserts it, with its card over /shopper', async () => {
     const zebra = product('T9', { name: 'Zebra Print Picnic Blanket', priceMinor: 1899, stock: 5, category: 'Garden & Outdoor' });
     expect((await call('PUT', '/api/shop/products', { products: [zebra] })).json).toEqual({ stored: 1 });
