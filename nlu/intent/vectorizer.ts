@@ -25,26 +25,22 @@ export interface VectorizerState {
   idf: number[];
 }
 
-/** Counts the n-grams of one text: word n-grams prefixed `w`, character n-grams prefixed `c`. */
-export function countGrams(text: string, charRange: readonly [number, number], wordRange: readonly [number, number]): Map<string, number> {
+/** Calls `visit` with every n-gram of one text, repeats included: word n-grams prefixed `w`, character n-grams prefixed `c`. */
+function forEachGram(text: string, charRange: readonly [number, number], wordRange: readonly [number, number], visit: (gram: string) => void): void {
   const normalized = normalizeText(text);
-  const counts = new Map<string, number>();
-  const add = (gram: string): void => {
-    counts.set(gram, (counts.get(gram) ?? 0) + 1);
-  };
   const tokens = tokenize(normalized);
   for (let n = wordRange[0]; n <= wordRange[1]; n++) {
     for (let i = 0; i + n <= tokens.length; i++) {
       let gram = `w${tokens[i]}`;
       for (let k = 1; k < n; k++) gram += ` ${tokens[i + k]}`;
-      add(gram);
+      visit(gram);
     }
   }
   // Stems (nlp.js's stemmer) and stem pairs: "refunded" and "refunds" share a feature.
   const stems = tokens.map(stemWord);
   for (let i = 0; i < stems.length; i++) {
-    add(`w~${stems[i]}`);
-    if (i + 1 < stems.length) add(`w~${stems[i]} ${stems[i + 1]}`);
+    visit(`w~${stems[i]}`);
+    if (i + 1 < stems.length) visit(`w~${stems[i]} ${stems[i + 1]}`);
   }
   // Character n-grams within padded chunks (scikit-learn's char_wb): robust to typos and
   // inflections, and for Chinese (no spaces) they cover the words a tokenizer would find.
@@ -52,9 +48,15 @@ export function countGrams(text: string, charRange: readonly [number, number], w
     if (!chunk) continue;
     const padded = ` ${chunk} `;
     for (let n = charRange[0]; n <= charRange[1]; n++) {
-      for (let i = 0; i + n <= padded.length; i++) add(`c${padded.slice(i, i + n)}`);
+      for (let i = 0; i + n <= padded.length; i++) visit(`c${padded.slice(i, i + n)}`);
     }
   }
+}
+
+/** Counts the n-grams of one text: word n-grams prefixed `w`, character n-grams prefixed `c`. */
+export function countGrams(text: string, charRange: readonly [number, number], wordRange: readonly [number, number]): Map<string, number> {
+  const counts = new Map<string, number>();
+  forEachGram(text, charRange, wordRange, (gram) => counts.set(gram, (counts.get(gram) ?? 0) + 1));
   return counts;
 }
 
@@ -64,9 +66,15 @@ export function countGrams(text: string, charRange: readonly [number, number], w
  */
 export class TfidfVectorizer {
   private readonly index = new Map<string, number>();
+  /** 1 where the feature is a word n-gram (prefixed 'w'), 0 for a character n-gram: each block is normalised apart. */
+  private readonly isWord: Uint8Array;
 
   private constructor(private readonly state: VectorizerState) {
-    state.vocabulary.forEach((gram, i) => this.index.set(gram, i));
+    this.isWord = new Uint8Array(state.vocabulary.length);
+    state.vocabulary.forEach((gram, i) => {
+      this.index.set(gram, i);
+      if (gram.charCodeAt(0) === 119) this.isWord[i] = 1;
+    });
   }
 
   /** Number of features. */
@@ -99,37 +107,32 @@ export class TfidfVectorizer {
     return this.state;
   }
 
-  /** Turns one text into its sparse TF-IDF vector. */
+  /**
+   * Turns one text into its sparse TF-IDF vector. Each n-gram is looked up once, and only the
+   * vocabulary's are counted (by feature index): a message has a hundred n-grams or so, and a
+   * string key costs more to count than a number.
+   */
   transform(text: string): SparseVector {
-    const counts = countGrams(text, this.state.charRange, this.state.wordRange);
-    const found: number[] = [];
-    const raw: number[] = [];
+    const counts = new Map<number, number>();
+    forEachGram(text, this.state.charRange, this.state.wordRange, (gram) => {
+      const i = this.index.get(gram);
+      if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+    });
+    const indices = Int32Array.from(counts.keys()).sort();
+    const raw = new Float64Array(indices.length);
     let wordNorm = 0;
     let charNorm = 0;
-    for (const [gram, count] of counts) {
-      const i = this.index.get(gram);
-      if (i === undefined) continue;
-      const value = (1 + Math.log(count)) * (this.state.idf[i] ?? 1);
-      // Word grams are prefixed 'w' (char code 119); the sign remembers the block until scaling.
-      if (gram.charCodeAt(0) === 119) {
-        wordNorm += value * value;
-        raw.push(value);
-      } else {
-        charNorm += value * value;
-        raw.push(-value);
-      }
-      found.push(i);
+    for (let j = 0; j < indices.length; j++) {
+      const i = indices[j]!;
+      const value = (1 + Math.log(counts.get(i)!)) * (this.state.idf[i] ?? 1);
+      raw[j] = value;
+      if (this.isWord[i] === 1) wordNorm += value * value;
+      else charNorm += value * value;
     }
-    const order = found.map((_, k) => k).sort((p, q) => found[p]! - found[q]!);
     const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
     const charScale = charNorm > 0 ? 1 / Math.sqrt(charNorm) : 0;
-    const indices = new Int32Array(order.length);
-    const values = new Float32Array(order.length);
-    order.forEach((k, j) => {
-      const v = raw[k]!;
-      indices[j] = found[k]!;
-      values[j] = v > 0 ? v * wordScale : -v * charScale;
-    });
+    const values = new Float32Array(indices.length);
+    for (let j = 0; j < indices.length; j++) values[j] = raw[j]! * (this.isWord[indices[j]!] === 1 ? wordScale : charScale);
     return { indices, values };
   }
 }
