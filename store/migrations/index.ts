@@ -12,6 +12,7 @@ import { PRIVACY_SCHEMA } from './007-privacy';
 import { TURN_DONE_SCHEMA } from './071-turn-done';
 import { TURN_OPENED_SCHEMA } from './072-turn-opened';
 import { PRODUCT_SEARCH_MERGED_SCHEMA } from './073-product-search-merged';
+import { PRODUCT_COLOUR_INDEX_SCHEMA } from './074-product-colour-index';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,7 +21,7 @@ export type { Migration } from './migration';
  * The schema, in order: one file per version (`NNN-name.ts`). Money is kept in minor units
  * (pence) as integers; times as ISO 8601 text in UTC, which sorts correctly as text.
  */
-export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA, OFFERS_SCHEMA, ANALYTICS_SCHEMA, CHANNELS_SCHEMA, PRIVACY_SCHEMA, PRODUCT_POPULARITY_SCHEMA, PRODUCT_SEARCH_SCHEMA, ANALYTICS_DAILY_SCHEMA, TURN_DONE_SCHEMA, TURN_OPENED_SCHEMA, PRODUCT_SEARCH_MERGED_SCHEMA];
+export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA, OFFERS_SCHEMA, ANALYTICS_SCHEMA, CHANNELS_SCHEMA, PRIVACY_SCHEMA, PRODUCT_POPULARITY_SCHEMA, PRODUCT_SEARCH_SCHEMA, ANALYTICS_DAILY_SCHEMA, TURN_DONE_SCHEMA, TURN_OPENED_SCHEMA, PRODUCT_SEARCH_MERGED_SCHEMA, PRODUCT_COLOUR_INDEX_SCHEMA];
 
 /**
  * Brings the schema up to the newest version, each migration in its own transaction, recorded
