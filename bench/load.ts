@@ -8,10 +8,13 @@
  *
  * The server runs with `bench/load/loop-probe` loaded, which reports how late its event loop ran.
  *
- * Usage: node dist/bench/load.js [--shoppers 1000] [--seconds 20] [--warm-up 5] [--ramp] [--soak MINUTES]
+ * Usage: node dist/bench/load.js [--shoppers 1000] [--seconds 20] [--warm-up 5] [--runs 1] [--ramp] [--soak MINUTES]
  *   (the server and the swarm inherit NODE_OPTIONS, e.g. NODE_OPTIONS=--max-semi-space-size=64)
  *   --warm-up  the shoppers talk this many seconds before the measured ones: the cold start (code
  *           not yet compiled, caches empty) is printed apart, and errors in it still count
+ *   --runs  compare N times in a row and sum up: in how many runs the goal was met, the spread of
+ *           p99 for both servers, and the runs where the echo yardstick itself missed it (a busy
+ *           machine, not the server). One run on a shared machine says little about the next.
  *   --ramp  raise the shopper count until the server no longer keeps up (errors, or under 90 %
  *           of the offered turns), noting where p99 first passed 100 ms; says where and why
  *   --soak  hold the load for MINUTES and report every minute (with the server's memory)
@@ -226,7 +229,7 @@ function brokenBy(f: Figures): string | undefined {
   return undefined;
 }
 
-async function compare(shoppers: number, seconds: number, dir: string): Promise<Figures> {
+async function compare(shoppers: number, seconds: number, dir: string): Promise<{ shop: Figures; echo: Figures }> {
   console.log(machine());
   const shop = await measure(await startShop(dir, shoppers), shoppers, seconds);
   const echo = await measureEcho(shoppers, seconds, dir);
@@ -237,14 +240,38 @@ async function compare(shoppers: number, seconds: number, dir: string): Promise<
     `ratio        p99 ${(shop.p99Ms / echo.p99Ms).toFixed(1)}× the echo server's; turns/s ${(shop.turnsPerSecond / echo.turnsPerSecond).toFixed(2)}×; ` +
       `CPU per turn ${(shop.cpuMsPerTurn / echo.cpuMsPerTurn).toFixed(1)}×; goal (p99 < ${P99_GOAL_MS} ms, 0 errors, keeps up): ${broken ? `NOT met (${broken})` : 'met'}`,
   );
-  return shop;
+  return { shop, echo };
+}
+
+/** The smallest, middle and largest of some figures ("41–74 ms, median 56"). */
+function spread(values: readonly number[], unit: string): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+  return `${sorted[0]?.toFixed(0)}–${sorted.at(-1)?.toFixed(0)} ${unit}, median ${median.toFixed(0)}`;
+}
+
+/** `compare` run after run, then how often the goal was met and what the yardstick did meanwhile. */
+async function repeat(runs: number, shoppers: number, seconds: number, dir: string): Promise<void> {
+  const results: Array<{ shop: Figures; echo: Figures }> = [];
+  for (let run = 1; run <= runs; run++) {
+    console.log(`run ${run} of ${runs}`);
+    results.push(await compare(shoppers, seconds, dir));
+  }
+  const met = results.filter((r) => !brokenBy(r.shop)).length;
+  const echoMissed = results.filter((r) => r.echo.p99Ms >= P99_GOAL_MS).length;
+  console.log(
+    `${runs} runs at ${shoppers} shoppers: goal met in ${met} of ${runs}; shopkeep p99 ${spread(results.map((r) => r.shop.p99Ms), 'ms')}, ` +
+      `main thread busy ${spread(results.map((r) => 100 * r.shop.mainThreadBusy), '%')}; ` +
+      `echo p99 ${spread(results.map((r) => r.echo.p99Ms), 'ms')}` +
+      (echoMissed > 0 ? `, the echo itself over ${P99_GOAL_MS} ms in ${echoMissed} (the machine stalled)` : ''),
+  );
 }
 
 async function ramp(seconds: number, dir: string): Promise<void> {
   let kept: number | undefined;
   let latencyBroke: string | undefined;
   for (const n of RAMP) {
-    const shop = await compare(n, seconds, dir);
+    const { shop } = await compare(n, seconds, dir);
     const broken = brokenBy(shop);
     if (!broken) kept = n;
     else if (broken.startsWith('p99') && shop.turnsPerSecond >= 0.9 * shop.connected) {
@@ -279,16 +306,20 @@ async function main(): Promise<void> {
       shoppers: { type: 'string', default: '1000' },
       seconds: { type: 'string', default: '20' },
       'warm-up': { type: 'string', default: String(warmUpSeconds) },
+      runs: { type: 'string', default: '1' },
       ramp: { type: 'boolean' },
       soak: { type: 'string' },
     },
   });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number of runs (1 or more), not ${values.runs}`);
   warmUpSeconds = Number(values['warm-up']);
   if (!(warmUpSeconds >= 0)) throw new Error(`--warm-up takes seconds (0 or more), not ${values['warm-up']}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopkeep-load-'));
   try {
     if (values.ramp) await ramp(Number(values.seconds), dir);
     else if (values.soak) await soak(Number(values.shoppers), Number(values.soak), dir);
+    else if (runs > 1) await repeat(runs, Number(values.shoppers), Number(values.seconds), dir);
     else await compare(Number(values.shoppers), Number(values.seconds), dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
