@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { isoNow, type Clock } from './clock';
+import { ReadCache } from './read-cache';
 import type { ShopPolicies } from './types';
 
 /** What a shop that set nothing gets: a common UK gift-shop policy. */
@@ -15,6 +16,8 @@ export const DEFAULT_POLICIES: ShopPolicies = {
 export class PoliciesRepository {
   private readonly all: Statement<[], { key: string; value: string }>;
   private readonly upsert: Statement;
+  /** Policies are read on most questions about returns, refunds and payment; they change rarely. */
+  private readonly reads: ReadCache;
 
   constructor(
     private readonly db: Database,
@@ -24,12 +27,16 @@ export class PoliciesRepository {
     this.upsert = db.prepare(`
       INSERT INTO shop_policies (key, value, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
+    this.reads = new ReadCache(db, ['shop_policies']);
   }
 
   /** The policies in force: stored values over {@link DEFAULT_POLICIES}. */
   get(): ShopPolicies {
-    const stored = Object.fromEntries(this.all.all().map((r) => [r.key, JSON.parse(r.value) as unknown]));
-    return { ...DEFAULT_POLICIES, ...(stored as Partial<ShopPolicies>) };
+    return this.reads.get('policies', () => {
+      const stored = Object.fromEntries(this.all.all().map((r) => [r.key, JSON.parse(r.value) as unknown]));
+      // A copy of the defaults: the answer is frozen, the defaults are not this reader's to freeze.
+      return { ...structuredClone(DEFAULT_POLICIES), ...(stored as Partial<ShopPolicies>) };
+    });
   }
 
   /** Stores the given policies (the others keep their values); returns the policies now in force. */

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { ReadCache } from './read-cache';
 import { statements } from './statements';
 import type { Product } from './types';
 
@@ -86,6 +87,8 @@ export class ProductsRepository {
   private readonly optimizeSearchStmt: Statement;
   /** One prepared statement per query shape (a few dozen: which filters are set). */
   private readonly statement: (sql: string) => Statement;
+  /** Answers kept until the catalog changes: shoppers ask the same questions all day. */
+  private readonly reads: ReadCache;
 
   constructor(private readonly db: Database) {
     this.upsertStmt = db.prepare(`
@@ -98,6 +101,7 @@ export class ProductsRepository {
     this.byId = db.prepare('SELECT * FROM products WHERE id = ?');
     this.optimizeSearchStmt = db.prepare("INSERT INTO products_search (products_search) VALUES ('optimize')");
     this.statement = statements(db);
+    this.reads = new ReadCache(db, ['products']);
   }
 
   /**
@@ -113,13 +117,23 @@ export class ProductsRepository {
     })();
   }
 
+  /** A product by id (frozen: shared with other readers until the catalog changes). */
   findById(id: string): Product | undefined {
-    const row = this.byId.get(id);
-    return row && toProduct(row);
+    return this.reads.get(`id ${id}`, () => {
+      const row = this.byId.get(id);
+      return row && toProduct(row);
+    });
   }
 
-  /** Products matching the query, by name or best sellers first, one page of them with the total. */
+  /**
+   * Products matching the query, by name or best sellers first, one page of them with the total.
+   * Frozen: the answer is kept for the next reader asking the same until the catalog changes.
+   */
   list(query: ProductQuery = {}): { items: Product[]; total: number } {
+    return this.reads.get(`list ${JSON.stringify(query)}`, () => this.listNow(query));
+  }
+
+  private listNow(query: ProductQuery): { items: Product[]; total: number } {
     const { where, params } = this.whereClause(query);
     const limit = query.limit ?? 24;
     const offset = query.offset ?? 0;

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { ReadCache } from './read-cache';
 import type { DeliveryMethod, ShippingRate, ShippingZone } from './types';
 
 interface ZoneRow {
@@ -21,6 +22,8 @@ interface RateRow {
 export class ShippingRepository {
   private readonly ratesOf: Statement<[string], RateRow>;
   private readonly zonesStmt: Statement<[], ZoneRow>;
+  /** Zones are read on every delivery question and change when the shop edits them. */
+  private readonly reads: ReadCache;
 
   constructor(private readonly db: Database) {
     this.ratesOf = db.prepare(
@@ -29,6 +32,7 @@ export class ShippingRepository {
     this.zonesStmt = db.prepare(
       'SELECT z.* FROM shipping_zones z ORDER BY z.is_default, (SELECT min(price_minor) FROM shipping_rates r WHERE r.zone_id = z.id), z.name',
     );
+    this.reads = new ReadCache(db, ['shipping_zones', 'shipping_rates']);
   }
 
   /** Replaces every zone and rate with these, in one transaction. */
@@ -46,10 +50,12 @@ export class ShippingRepository {
     })();
   }
 
-  /** Every zone with its rates, cheapest first (usually the home country), the default zone last. */
+  /**
+   * Every zone with its rates, cheapest first (usually the home country), the default zone last.
+   * Frozen: shared with other readers until a zone or rate changes.
+   */
   listZones(): ShippingZone[] {
-    const rows = this.zonesStmt.all();
-    return rows.map((row) => this.toZone(row));
+    return this.reads.get('zones', () => this.zonesStmt.all().map((row) => this.toZone(row)));
   }
 
   /**

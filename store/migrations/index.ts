@@ -13,6 +13,7 @@ import { TURN_DONE_SCHEMA } from './071-turn-done';
 import { TURN_OPENED_SCHEMA } from './072-turn-opened';
 import { PRODUCT_SEARCH_MERGED_SCHEMA } from './073-product-search-merged';
 import { PRODUCT_COLOUR_INDEX_SCHEMA } from './074-product-colour-index';
+import { TABLE_VERSIONS_SCHEMA } from './075-table-versions';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -21,7 +22,7 @@ export type { Migration } from './migration';
  * The schema, in order: one file per version (`NNN-name.ts`). Money is kept in minor units
  * (pence) as integers; times as ISO 8601 text in UTC, which sorts correctly as text.
  */
-export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA, OFFERS_SCHEMA, ANALYTICS_SCHEMA, CHANNELS_SCHEMA, PRIVACY_SCHEMA, PRODUCT_POPULARITY_SCHEMA, PRODUCT_SEARCH_SCHEMA, ANALYTICS_DAILY_SCHEMA, TURN_DONE_SCHEMA, TURN_OPENED_SCHEMA, PRODUCT_SEARCH_MERGED_SCHEMA, PRODUCT_COLOUR_INDEX_SCHEMA];
+export const MIGRATIONS: readonly Migration[] = [SHOP_SCHEMA, SHOP_SKILLS_SCHEMA, HANDOFF_SCHEMA, OFFERS_SCHEMA, ANALYTICS_SCHEMA, CHANNELS_SCHEMA, PRIVACY_SCHEMA, PRODUCT_POPULARITY_SCHEMA, PRODUCT_SEARCH_SCHEMA, ANALYTICS_DAILY_SCHEMA, TURN_DONE_SCHEMA, TURN_OPENED_SCHEMA, PRODUCT_SEARCH_MERGED_SCHEMA, PRODUCT_COLOUR_INDEX_SCHEMA, TABLE_VERSIONS_SCHEMA];
 
 /**
  * Brings the schema up to the newest version, each migration in its own transaction, recorded
