@@ -106,6 +106,9 @@ export interface NewMessage {
   annotations?: MessageAnnotations;
 }
 
+/** How fine `updated_at` (last activity) is kept; see {@link ConversationsRepository.touch}. */
+const TOUCH_RESOLUTION_MS = 1000;
+
 /** Conversations and their messages. */
 export class ConversationsRepository {
   private readonly openFor: Statement<[string, string], ConversationRow>;
@@ -114,7 +117,7 @@ export class ConversationsRepository {
   private readonly insertMessage: Statement;
   private readonly byClientId: Statement<[string, string], MessageRow>;
   private readonly messageById: Statement<[string], MessageRow>;
-  private readonly touchStmt: Statement<[string, string]>;
+  private readonly touchStmt: Statement<[{ at: string; id: string; since: string }]>;
   private readonly annotateStmt: Statement;
   private readonly turnDoneStmt: Statement<[string, string]>;
   private readonly annotateDoneStmt: Statement;
@@ -148,7 +151,11 @@ export class ConversationsRepository {
       ON CONFLICT (conversation_id, client_id) WHERE client_id IS NOT NULL DO NOTHING`);
     this.byClientId = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?');
     this.messageById = db.prepare('SELECT * FROM messages WHERE id = ?');
-    this.touchStmt = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
+    // Activity to the second: the row (and its `updated_at` index entry) is written only when the
+    // time moves on by a second or more. A turn's replies come milliseconds after the shopper's
+    // message, so they leave both pages of the write-ahead log alone; nor does a later time give
+    // way to an earlier one when two writers touch the same conversation.
+    this.touchStmt = db.prepare('UPDATE conversations SET updated_at = @at WHERE id = @id AND updated_at <= @since');
     this.annotateStmt = db.prepare(`UPDATE messages SET locale = @locale, intent = @intent, confidence = @confidence,
       sentiment_label = @sentimentLabel, sentiment_score = @sentimentScore, entities = @entities WHERE id = @id`);
     this.turnDoneStmt = db.prepare("UPDATE messages SET turn_done_at = ? WHERE id = ? AND role = 'shopper'");
@@ -195,7 +202,7 @@ export class ConversationsRepository {
       return { message: this.read(this.byClientId.get(newMessage.conversationId, newMessage.clientId) as MessageRow), created: false };
     }
     message.seq = Number(result.lastInsertRowid);
-    this.touchStmt.run(message.createdAt, message.conversationId);
+    this.touch(message.conversationId, message.createdAt);
     // The turn that follows reads the text as the shopper wrote it; only the stored copy is filtered.
     return { message, created: true };
   }
@@ -223,9 +230,13 @@ export class ConversationsRepository {
     message.seq = Number(this.insertMessage.run(this.rowParams(message)).lastInsertRowid);
   }
 
-  /** Records activity on a conversation at `atIso` (once per batch of messages is enough). */
+  /**
+   * Records activity on a conversation at `atIso` (once per batch of messages is enough). Kept to
+   * the second: `updated_at` moves only when `atIso` is a second or more past it.
+   */
   touch(conversationId: string, atIso: string): void {
-    this.touchStmt.run(atIso, conversationId);
+    const since = new Date(Date.parse(atIso) - TOUCH_RESOLUTION_MS).toISOString();
+    this.touchStmt.run({ at: atIso, id: conversationId, since });
   }
 
   private rowParams(message: StoredMessage): Record<string, unknown> {

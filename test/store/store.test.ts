@@ -75,6 +75,29 @@ describe('store', () => {
     expect(store.conversations.messages(conversation.id)).toHaveLength(1);
   });
 
+  it('keeps a conversation\'s last activity to the second, never moving it back', () => {
+    const session = store.sessions.create('en');
+    const conversation = store.conversations.openForSession(session.id, 'widget', 'en');
+    const updatedAt = (): string | undefined => store.conversations.findById(conversation.id)?.updatedAt;
+    const opened = updatedAt();
+    expect(opened).toBe('2026-11-20T10:00:00.000Z');
+    const writes = (): number => (store.db.prepare('SELECT total_changes()').pluck().get() as number);
+    const before = writes();
+    // A reply milliseconds after the message it answers leaves the row alone...
+    store.conversations.touch(conversation.id, '2026-11-20T10:00:00.400Z');
+    expect(writes()).toBe(before);
+    expect(updatedAt()).toBe(opened);
+    // ...a second later it is activity again...
+    store.conversations.touch(conversation.id, '2026-11-20T10:00:01.000Z');
+    expect(updatedAt()).toBe('2026-11-20T10:00:01.000Z');
+    // ...and an earlier time (a slower writer) never takes it back.
+    store.conversations.touch(conversation.id, '2026-11-20T09:59:00.000Z');
+    expect(updatedAt()).toBe('2026-11-20T10:00:01.000Z');
+    // A message touches it the same way.
+    store.conversations.appendMessage({ conversationId: conversation.id, role: 'shopper', text: 'hi' });
+    expect(updatedAt()).toBe('2026-11-20T10:00:01.000Z');
+  });
+
   it('keeps one open conversation per session and channel, and starts a new one after closing', () => {
     const session = store.sessions.create('en');
     const a = store.conversations.openForSession(session.id, 'widget', 'en');
