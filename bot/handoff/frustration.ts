@@ -60,12 +60,15 @@ function request(a: Reading): boolean {
 }
 
 /**
- * Whether the reading of the shopper's newest message could complete a frustration signal
- * (every signal needs something of the last message: not understood, clearly negative, or a
- * request that may repeat the one before). When it cannot, the history need not be read.
+ * How many of the shopper's newest readings (the newest one included) can complete a
+ * frustration signal with this newest one, so that no more of the history is read: none when it
+ * can complete none (every signal needs something of the last message: not understood, clearly
+ * negative, or a request that may repeat the one before), the message before it when it can only
+ * repeat that one, else `window`.
  */
-export function mayShowFrustration(last: Reading, options: FrustrationOptions = DEFAULT_FRUSTRATION): boolean {
-  return notUnderstood(last, options) || polarity(last) <= options.negativeScore || request(last);
+export function readingsForFrustration(last: Reading, window: number, options: FrustrationOptions = DEFAULT_FRUSTRATION): number {
+  if (notUnderstood(last, options) || polarity(last) <= options.negativeScore) return window;
+  return request(last) ? Math.min(2, window) : 0;
 }
 
 /** True when the last three sentiment scores fall and the last is clearly negative. */

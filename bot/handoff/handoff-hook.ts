@@ -4,7 +4,7 @@ import type { FollowUp, Handoff, HandoffTrigger, Store } from '../../store';
 import type { TurnHooks } from '../skill';
 import { textsOf, understandingOf } from '../turn';
 import { whenCommitted, withTurnCommit } from '../turn-writes';
-import { detectFrustration, mayShowFrustration, type FrustrationOptions, DEFAULT_FRUSTRATION } from './frustration';
+import { detectFrustration, readingsForFrustration, type FrustrationOptions, DEFAULT_FRUSTRATION } from './frustration';
 import type { HandoffService } from './handoff-service';
 import { humansOwn } from './state-machine';
 import type { WaitEstimate } from './routing';
@@ -164,11 +164,17 @@ export class HandoffHook implements TurnHooks {
   /** Frustration in the shopper's messages since the last handoff ended at `since` (a fresh start after each). */
   private frustrated(context: TurnContext, since: string): boolean {
     // The message's own reading, as stored (the hooks get the routed intent): most messages
-    // cannot end a frustration signal, and for them the transcript is not read.
+    // cannot end a frustration signal, and for them the transcript is not read; a request can
+    // only repeat the one before, and only that one is read.
     const { sentiment, ...reading } = understandingOf(context);
-    if (!mayShowFrustration({ ...reading, sentimentLabel: sentiment.label, sentimentScore: sentiment.score }, this.frustration)) return false;
+    const needed = readingsForFrustration({ ...reading, sentimentLabel: sentiment.label, sentimentScore: sentiment.score }, FRUSTRATION_WINDOW, this.frustration);
+    if (needed === 0) return false;
     const conversationId = context.activity.conversation.id;
-    const messages = this.store.conversations.shopperReadings(conversationId, since, FRUSTRATION_WINDOW);
+    let messages = this.store.conversations.shopperReadings(conversationId, since, needed);
+    // A message without a reading (its turn never ran) does not count: look further back past it.
+    if (needed < FRUSTRATION_WINDOW && messages.some((m) => m.annotations === null)) {
+      messages = this.store.conversations.shopperReadings(conversationId, since, FRUSTRATION_WINDOW);
+    }
     return detectFrustration(messages, this.frustration) !== undefined;
   }
 

@@ -57,4 +57,12 @@ describe('frustration in a widget conversation', () => {
     expect(await say('c-2', 'where is my parcel??')).toMatch(/not getting this right/);
     expect(store.handoffs.activeFor(conversationId)).toMatchObject({ trigger: 'frustration' });
   });
+
+  it('looks past a message whose turn never ran for the request said again', async () => {
+    await say('c-1', 'where is my parcel');
+    // Stored, never answered (the server stopped before its turn): it has no reading.
+    store.conversations.appendMessage({ conversationId, role: 'shopper', text: 'hello?', clientId: 'c-2' });
+    expect(await say('c-3', 'where is my parcel??')).toMatch(/not getting this right/);
+    expect(store.handoffs.activeFor(conversationId)).toMatchObject({ trigger: 'frustration' });
+  });
 });

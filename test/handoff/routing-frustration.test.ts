@@ -1,7 +1,7 @@
 // Straight from the modules, not the `bot` facade, which loads botbuilder (about a second per test
 // file) that these do not use.
 import { cartOf } from '../../bot/handoff/agent-view';
-import { detectFrustration, mayShowFrustration, similarity } from '../../bot/handoff/frustration';
+import { detectFrustration, readingsForFrustration, similarity } from '../../bot/handoff/frustration';
 import { estimateWait, pickAgent, routeHandoff } from '../../bot/handoff/routing';
 import { summarise } from '../../bot/handoff/summary';
 import type { BehaviourEvent, MessageAnnotations, StoredMessage, User } from '../../store';
@@ -113,8 +113,9 @@ describe('frustration tracker', () => {
     expect(similarity('where is my parcel', 'recommend a gift')).toBeLessThan(0.2);
   });
 
-  it('reads the history only when the newest message could end a signal, and misses no signal for it', () => {
-    // Every combination of three readings: whenever a signal is found, the last message may show one.
+  it('reads only as much history as the newest message could end a signal with, and misses no signal for it', () => {
+    // Every combination of four readings: the signal found in all four is the one found in the
+    // newest ones the last message asks for (none when it asks for none).
     const readings: Array<[string, Partial<MessageAnnotations>]> = [
       ['blorp', { intent: 'out_of_scope', confidence: 0.2 }],
       ['where is my parcel', {}],
@@ -122,27 +123,31 @@ describe('frustration tracker', () => {
       ['thanks', { intent: 'thanks', sentimentScore: 0.4, sentimentLabel: 'positive' }],
       ['hmm', { intent: 'greeting', sentimentScore: -0.1, sentimentLabel: 'negative' }],
       ['bad', { intent: 'thanks', sentimentScore: -0.5, sentimentLabel: 'negative' }],
+      ['where is my parcel please', { sentimentScore: -0.2, sentimentLabel: 'negative' }],
       ['536365', { intent: 'out_of_scope', confidence: 0.1, entities: [{ type: 'order_id', value: '536365', text: '536365', start: 0, end: 6, confidence: 1 }] }],
     ];
+    const window = 4;
     let signals = 0;
-    let skipped = 0;
+    const asked = new Map<number, number>();
     for (const a of readings) {
       for (const b of readings) {
         for (const c of readings) {
-          const messages = [a, b, c].map(([text, reading]) => shopper(text, reading));
-          const last = messages[2]?.annotations as MessageAnnotations;
-          const may = mayShowFrustration(last);
-          if (detectFrustration(messages) !== undefined) {
-            signals += 1;
-            expect(may).toBe(true);
+          for (const d of readings) {
+            const messages = [a, b, c, d].map(([text, reading]) => shopper(text, reading));
+            const needed = readingsForFrustration(messages[3]?.annotations as MessageAnnotations, window);
+            asked.set(needed, (asked.get(needed) ?? 0) + 1);
+            const signal = detectFrustration(messages);
+            if (signal !== undefined) signals += 1;
+            expect(needed === 0 ? undefined : detectFrustration(messages.slice(-needed))).toBe(signal);
           }
-          if (!may) skipped += 1;
         }
       }
     }
-    // The check is worth having: small talk and answers skip the read.
-    expect(signals).toBeGreaterThan(20);
-    expect(skipped).toBeGreaterThan(100);
+    // The check is worth having: small talk and answers read nothing, most requests one message more.
+    expect(signals).toBeGreaterThan(300);
+    expect(asked.get(0)).toBeGreaterThan(1000);
+    expect(asked.get(2)).toBeGreaterThan(1000);
+    expect(asked.get(window)).toBeGreaterThan(1000);
   });
 });
 
