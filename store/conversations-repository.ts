@@ -235,7 +235,9 @@ export class ConversationsRepository {
    * the second: `updated_at` moves only when `atIso` is a second or more past it.
    */
   touch(conversationId: string, atIso: string): void {
-    const since = new Date(Date.parse(atIso) - TOUCH_RESOLUTION_MS).toISOString();
+    const at = Date.parse(atIso);
+    // A time that is not ISO 8601 (none of this code's) is written unless a later one is stored.
+    const since = Number.isNaN(at) ? atIso : new Date(at - TOUCH_RESOLUTION_MS).toISOString();
     this.touchStmt.run({ at: atIso, id: conversationId, since });
   }
 
