@@ -4,6 +4,9 @@ import { isoNow, type Clock } from './clock';
 /** Documents to write, each with the etag it expects to replace (`'*'` or none: last write wins). */
 type Changes = ReadonlyMap<string, { value: Record<string, unknown>; expectedEtag?: number | '*' }>;
 
+/** Documents whose stored text a cache of {@link BotStateRepository} keeps (read, not yet written back). */
+const READ_DOCUMENTS_KEPT = 10_000;
+
 /** A stored state document and its version. */
 export interface StateDocument {
   value: Record<string, unknown>;
@@ -28,6 +31,11 @@ export class BotStateRepository {
   private readonly deleteStmt: Statement<[string]>;
   private readonly writeAll: Transaction<(changes: Changes, now: string) => void>;
   private readonly deleteAll: Transaction<(keys: readonly string[]) => void>;
+  /**
+   * The stored text of documents read and not written since: a turn that changed nothing of its
+   * state (a third of them: "thanks", a question answered outright) writes nothing back.
+   */
+  private readonly readAs = new Map<string, string>();
 
   constructor(
     private readonly db: Database,
@@ -44,11 +52,17 @@ export class BotStateRepository {
           const current = this.getStmt.get(key);
           if (current && current.etag !== change.expectedEtag) throw new StaleStateError(key);
         }
-        this.upsertStmt.run({ key, value: JSON.stringify(change.value), now });
+        const value = JSON.stringify(change.value);
+        const unchanged = this.readAs.get(key) === value;
+        this.readAs.delete(key);
+        if (!unchanged) this.upsertStmt.run({ key, value, now });
       }
     });
     this.deleteAll = db.transaction((keys: readonly string[]) => {
-      for (const key of keys) this.deleteStmt.run(key);
+      for (const key of keys) {
+        this.readAs.delete(key);
+        this.deleteStmt.run(key);
+      }
     });
   }
 
@@ -56,14 +70,21 @@ export class BotStateRepository {
     const found = new Map<string, StateDocument>();
     for (const key of keys) {
       const row = this.getStmt.get(key);
-      if (row) found.set(key, { value: JSON.parse(row.value) as Record<string, unknown>, etag: row.etag });
+      if (!row) continue;
+      found.set(key, { value: JSON.parse(row.value) as Record<string, unknown>, etag: row.etag });
+      this.readAs.delete(key);
+      // Inside a transaction the text may be one it wrote and a rollback takes back: not kept.
+      if (this.db.inTransaction) continue;
+      this.readAs.set(key, row.value);
+      if (this.readAs.size > READ_DOCUMENTS_KEPT) this.readAs.delete(this.readAs.keys().next().value as string);
     }
     return found;
   }
 
   /**
    * Writes documents in one transaction. A document with an `expectedEtag` is written only if
-   * the stored etag still matches (`'*'` or undefined: last write wins).
+   * the stored etag still matches (`'*'` or undefined: last write wins). A document written back
+   * exactly as it was last read is left as stored (its etag too).
    */
   write(changes: Changes): void {
     this.writeAll(changes, isoNow(this.clock));

@@ -136,6 +136,38 @@ describe('store', () => {
     expect(store.botState.read(['conv/1']).get('conv/1')?.value).toEqual({ step: 2 });
   });
 
+  it('leaves a state document written back unchanged as stored, and writes any change', () => {
+    const etag = (): number | undefined => (store.db.prepare("SELECT etag FROM bot_state WHERE key = 'conv/1'").pluck().get() as number | undefined);
+    store.botState.write(new Map([['conv/1', { value: { step: 1, memory: { locale: 'en' } } }]]));
+    // Read, then written back as read: no write (the etag stays)...
+    const read = store.botState.read(['conv/1']).get('conv/1');
+    store.botState.write(new Map([['conv/1', { value: read?.value as Record<string, unknown> }]]));
+    expect(etag()).toBe(1);
+    // ...a change after a read is written...
+    store.botState.read(['conv/1']);
+    store.botState.write(new Map([['conv/1', { value: { step: 2, memory: { locale: 'en' } } }]]));
+    expect(etag()).toBe(2);
+    // ...and so is a write with no read before it, or the same value twice after one read.
+    store.botState.write(new Map([['conv/1', { value: { step: 2, memory: { locale: 'en' } } }]]));
+    expect(etag()).toBe(3);
+    // A document deleted elsewhere after the read is not brought back by an unchanged write.
+    store.botState.read(['conv/1']);
+    store.db.prepare("DELETE FROM bot_state WHERE key = 'conv/1'").run();
+    store.botState.write(new Map([['conv/1', { value: { step: 2, memory: { locale: 'en' } } }]]));
+    expect(etag()).toBeUndefined();
+    // A text read inside a transaction that is rolled back is not taken for the stored one.
+    store.botState.write(new Map([['conv/1', { value: { step: 1 } }]]));
+    expect(() =>
+      store.db.transaction(() => {
+        store.botState.write(new Map([['conv/1', { value: { step: 9 } }]]));
+        store.botState.read(['conv/1']);
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    store.botState.write(new Map([['conv/1', { value: { step: 9 } }]]));
+    expect(store.botState.read(['conv/1']).get('conv/1')?.value).toEqual({ step: 9 });
+  });
+
   it('matches catalog words literally, wildcards included', () => {
     const base = { description: '', category: 'home', currency: 'GBP', stock: 5, imageUrl: null, attributes: {}, updatedAt: '2026-01-01' };
     store.products.upsertMany([
