@@ -66,11 +66,16 @@ export function countGrams(text: string, charRange: readonly [number, number], w
  */
 export class TfidfVectorizer {
   private readonly index = new Map<string, number>();
+  /** How often each feature occurs in the text being transformed; all zero between calls. */
+  private readonly counts: Uint32Array;
+  /** The features of the text being transformed, in the order first found (grows as needed). */
+  private found = new Int32Array(256);
   /** 1 where the feature is a word n-gram (prefixed 'w'), 0 for a character n-gram: each block is normalised apart. */
   private readonly isWord: Uint8Array;
 
   private constructor(private readonly state: VectorizerState) {
     this.isWord = new Uint8Array(state.vocabulary.length);
+    this.counts = new Uint32Array(state.vocabulary.length);
     state.vocabulary.forEach((gram, i) => {
       this.index.set(gram, i);
       if (gram.charCodeAt(0) === 119) this.isWord[i] = 1;
@@ -109,30 +114,47 @@ export class TfidfVectorizer {
 
   /**
    * Turns one text into its sparse TF-IDF vector. Each n-gram is looked up once, and only the
-   * vocabulary's are counted (by feature index): a message has a hundred n-grams or so, and a
-   * string key costs more to count than a number.
+   * vocabulary's are counted, by feature index in a counter per feature kept between calls (a
+   * sparse accumulator): a message has a hundred n-grams or so, and a map per message costs more
+   * than the counting.
    */
   transform(text: string): SparseVector {
-    const counts = new Map<number, number>();
-    forEachGram(text, this.state.charRange, this.state.wordRange, (gram) => {
-      const i = this.index.get(gram);
-      if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
-    });
-    const indices = Int32Array.from(counts.keys()).sort();
-    const raw = new Float64Array(indices.length);
-    let wordNorm = 0;
-    let charNorm = 0;
-    for (let j = 0; j < indices.length; j++) {
-      const i = indices[j]!;
-      const value = (1 + Math.log(counts.get(i)!)) * (this.state.idf[i] ?? 1);
-      raw[j] = value;
-      if (this.isWord[i] === 1) wordNorm += value * value;
-      else charNorm += value * value;
+    const counts = this.counts;
+    let found = 0;
+    try {
+      forEachGram(text, this.state.charRange, this.state.wordRange, (gram) => {
+        const i = this.index.get(gram);
+        if (i === undefined) return;
+        const before = counts[i]!;
+        counts[i] = before + 1;
+        if (before === 0) {
+          if (found === this.found.length) {
+            const grown = new Int32Array(this.found.length * 2);
+            grown.set(this.found);
+            this.found = grown;
+          }
+          this.found[found++] = i;
+        }
+      });
+      const indices = this.found.slice(0, found).sort();
+      const raw = new Float64Array(found);
+      let wordNorm = 0;
+      let charNorm = 0;
+      for (let j = 0; j < found; j++) {
+        const i = indices[j]!;
+        const value = (1 + Math.log(counts[i]!)) * (this.state.idf[i] ?? 1);
+        raw[j] = value;
+        if (this.isWord[i] === 1) wordNorm += value * value;
+        else charNorm += value * value;
+      }
+      const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
+      const charScale = charNorm > 0 ? 1 / Math.sqrt(charNorm) : 0;
+      const values = new Float32Array(found);
+      for (let j = 0; j < found; j++) values[j] = raw[j]! * (this.isWord[indices[j]!] === 1 ? wordScale : charScale);
+      return { indices, values };
+    } finally {
+      // Back to zero for the next text, whatever happened to this one.
+      for (let j = 0; j < found; j++) counts[this.found[j]!] = 0;
     }
-    const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
-    const charScale = charNorm > 0 ? 1 / Math.sqrt(charNorm) : 0;
-    const values = new Float32Array(indices.length);
-    for (let j = 0; j < indices.length; j++) values[j] = raw[j]! * (this.isWord[indices[j]!] === 1 ? wordScale : charScale);
-    return { indices, values };
   }
 }
