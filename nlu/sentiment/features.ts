@@ -77,7 +77,7 @@ export class SentimentFeaturizer {
     return new SentimentFeaturizer({ vocabulary, idf }, lexicon);
   }
 
-  /** Features of one text. */
+  /** Features of one text: the n-grams' weights by index, L2-normalised, then the lexicon's. */
   transform(text: string): SparseVector {
     const { grams, tokens } = sentimentGrams(text);
     const counts = new Map<number, number>();
@@ -85,13 +85,26 @@ export class SentimentFeaturizer {
       const i = this.index.get(g);
       if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
     }
-    const entries = [...counts].map(([i, n]) => [i, (1 + Math.log(n)) * (this.state.idf[i] ?? 1)] as [number, number]).sort((a, b) => a[0] - b[0]);
-    const norm = Math.sqrt(entries.reduce((s, [, v]) => s + v * v, 0)) || 1;
+    const found = Int32Array.from(counts.keys()).sort();
+    const weights = new Float64Array(found.length);
+    let squares = 0;
+    for (let j = 0; j < found.length; j++) {
+      const i = found[j]!;
+      const weight = (1 + Math.log(counts.get(i)!)) * (this.state.idf[i] ?? 1);
+      weights[j] = weight;
+      squares += weight * weight;
+    }
+    const norm = Math.sqrt(squares) || 1;
     const dense = lexiconFeatures(tokens, this.lexicon, text);
     const base = this.state.vocabulary.length;
-    return {
-      indices: Int32Array.from([...entries.map(([i]) => i), ...dense.map((_, k) => base + k)]),
-      values: Float32Array.from([...entries.map(([, v]) => v / norm), ...dense]),
-    };
+    const indices = new Int32Array(found.length + dense.length);
+    const values = new Float32Array(found.length + dense.length);
+    indices.set(found);
+    for (let j = 0; j < found.length; j++) values[j] = weights[j]! / norm;
+    for (let k = 0; k < dense.length; k++) {
+      indices[found.length + k] = base + k;
+      values[found.length + k] = dense[k]!;
+    }
+    return { indices, values };
   }
 }
