@@ -6,6 +6,8 @@ const HAN = /[\u3400-\u9fff]/u;
 
 /** Words that name no product ("set of 3", "the"). */
 const STOPWORDS = new Set(['the', 'and', 'for', 'with', 'set', 'of', 'a', 'an', 'in', 'on', 'my', 'your', 'pack', 'size', 'i', 'do', 'you', 'have', 'is', 'it', 'this', 'that', 'any', 'some', 'me']);
+/** Shoppers' words whose catalog word {@link CatalogMatcher} remembers (most recently used kept). */
+const LOOKUPS_KEPT = 20_000;
 /** Share of a product name's (IDF-weighted) words a mention must cover. */
 const MIN_COVERAGE = 0.6;
 
@@ -82,6 +84,12 @@ export class CatalogMatcher {
   private deletions = new Map<string, string[]>();
   /** Words in more than this many products name a kind of thing ("bag"), not a product. */
   private commonDf = 0;
+  /**
+   * Shoppers' words and the catalog word each stands for (null: none). Most words of a message
+   * are in no product name ("where", "delivery"), and finding that out means looking up each of
+   * their one-letter deletions; shoppers use the same few thousand words all day.
+   */
+  private looked = new Map<string, string | null>();
 
   /** Replaces the catalog. */
   setCatalog(entries: readonly CatalogEntry[]): void {
@@ -97,6 +105,7 @@ export class CatalogMatcher {
     this.idf = new Map([...this.byWord].map(([w, ps]) => [w, Math.log((1 + this.products.length) / ps.length)]));
     this.commonDf = Math.max(5, Math.ceil(this.products.length * 0.05));
     this.deletions = new Map();
+    this.looked = new Map();
     for (const w of this.byWord.keys()) {
       if (w.length < 4) continue;
       for (const d of [w, ...deletionsOf(w)]) this.deletions.set(d, [...(this.deletions.get(d) ?? []), w]);
@@ -106,6 +115,16 @@ export class CatalogMatcher {
   private lookup(word: string): string | undefined {
     if (this.byWord.has(word)) return word;
     if (word.length < 4) return undefined;
+    const known = this.looked.get(word);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.typoOf(word);
+    this.looked.set(word, found ?? null);
+    if (this.looked.size > LOOKUPS_KEPT) this.looked.delete(this.looked.keys().next().value as string);
+    return found;
+  }
+
+  /** The catalog word one typo away from `word`, by the symmetric-delete index. */
+  private typoOf(word: string): string | undefined {
     for (const d of [word, ...deletionsOf(word)]) {
       const hit = this.deletions.get(d)?.find((candidate) => oneTypoApart(word, candidate));
       if (hit) return hit;

@@ -62,6 +62,17 @@ describe('entities', () => {
     expect(values('where is my order', 'product')).toEqual([]);
   });
 
+  it('reads a typo against the catalog of the moment, after the catalog changes', () => {
+    const own = new EntityExtractor();
+    const products = (text: string): string[] => own.extract(text).filter((e) => e.type === 'product').map((e) => e.value);
+    own.setCatalog([{ id: 'A', name: 'Candle Holder' }]);
+    // Asked twice: the second time the typo's reading is remembered, and the same.
+    for (let i = 0; i < 2; i++) expect(products('a candl holder')).toEqual(['A']);
+    // The same typo is one letter from another word of the new catalog.
+    own.setCatalog([{ id: 'B', name: 'Candy Jar' }]);
+    expect(products('a candl jar')).toEqual(['B']);
+  });
+
   it('reports positions that point at the text', () => {
     const text = 'Hi, order #536365 please';
     const [order] = extractor.extract(text).filter((e) => e.type === 'order_id');
