@@ -62,9 +62,4 @@ export class ReadCache {
     if (this.answers.size > this.maxEntries) this.answers.delete(this.answers.keys().next().value as string);
     return answer;
   }
-
-  /** How many answers are kept now (for tests and diagnostics). */
-  get size(): number {
-    return this.answers.size;
-  }
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openStore, sequentialIds, type Product, type Store } from '../../store';
+import { ReadCache } from '../../store/read-cache';
 import { testOrder } from '../bot/shop-fixture';
 
 function product(id: string, name: string, extra: Partial<Product> = {}): Product {
@@ -110,6 +111,20 @@ describe('catalog reads kept between writes', () => {
     // The rollback took the write count back; the next write moves it to the same number again.
     rename.run('Tea Mug');
     expect(store.products.findById('M1')?.name).toBe('Tea Mug');
+  });
+
+  it('keeps at most its bound of answers, dropping the least recently used', () => {
+    const cache = new ReadCache(store.db, ['products'], 2);
+    const reads: string[] = [];
+    const ask = (key: string): string => cache.get(key, () => {
+      reads.push(key);
+      return key.toUpperCase();
+    });
+    expect([ask('a'), ask('b'), ask('a')]).toEqual(['A', 'B', 'A']);
+    ask('c'); // past the bound: 'b', used least recently, goes
+    ask('a');
+    ask('b');
+    expect(reads).toEqual(['a', 'b', 'c', 'b']);
   });
 
   it('keeps the policies it answers apart from the defaults', () => {
